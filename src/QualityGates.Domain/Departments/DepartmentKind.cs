@@ -1,0 +1,9 @@
+namespace QualityGates.Domain.Departments;
+
+public enum DepartmentKind
+{
+    Promising,
+    Delivering,
+    AfterSales,
+    Management,
+}

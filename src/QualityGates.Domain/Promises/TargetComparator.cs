@@ -1,0 +1,9 @@
+namespace QualityGates.Domain.Promises;
+
+public enum TargetComparator
+{
+    AtMost,
+    AtLeast,
+    Exactly,
+    ByDate,
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+
+namespace QualityGates.Web.Authorization;
+
+public static class AppClaimTypes
+{
+    public const string DepartmentId = "qg:department_id";
+    public const string DisplayName = "qg:display_name";
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in.");
+
+    public static int DepartmentId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(AppClaimTypes.DepartmentId), out var id)
+            ? id
+            : throw new InvalidOperationException("The signed-in user has no department claim.");
+
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(AppClaimTypes.DisplayName) ?? user.Identity?.Name ?? "";
+}

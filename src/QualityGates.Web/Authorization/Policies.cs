@@ -1,0 +1,11 @@
+namespace QualityGates.Web.Authorization;
+
+public static class Policies
+{
+    public const string Administration = nameof(Administration);
+
+    /// <summary>Create promises for one's own (promising) department.</summary>
+    public const string MakePromises = nameof(MakePromises);
+
+    public const string ManageCustomers = nameof(ManageCustomers);
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+using QualityGates.Domain.Departments;
+
+namespace QualityGates.Web.Data;
+
+/// <summary>A person signing in. Created only by an administrator; belongs to exactly one department.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public const int DisplayNameMaxLength = 100;
+
+    public string DisplayName { get; set; } = "";
+
+    public int DepartmentId { get; set; }
+
+    public Department? Department { get; set; }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualityGates.Domain.Customers;
+using QualityGates.Domain.Departments;
+using QualityGates.Domain.Promises;
+
+namespace QualityGates.Web.Data.Configurations;
+
+internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
+{
+    public void Configure(EntityTypeBuilder<Promise> builder)
+    {
+        builder.Property(p => p.Number).HasMaxLength(Promise.NumberMaxLength);
+        builder.HasIndex(p => p.Number).IsUnique();
+        builder.Property(p => p.Title).HasMaxLength(Promise.TitleMaxLength);
+        builder.Property(p => p.Statement).HasMaxLength(Promise.StatementMaxLength);
+        builder.Property(p => p.SourceReference).HasMaxLength(Promise.SourceReferenceMaxLength);
+        builder.Property(p => p.WithdrawalReason).HasMaxLength(Promise.ReasonMaxLength);
+        builder.Property(p => p.OwnerId).HasMaxLength(Promise.OwnerIdMaxLength);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+
+        builder.ComplexProperty(p => p.Target, target =>
+        {
+            target.Property(t => t.Metric).HasColumnName("TargetMetric").HasMaxLength(MeasurableTarget.MetricMaxLength);
+            target.Property(t => t.Comparator).HasColumnName("TargetComparator");
+            target.Property(t => t.Value).HasColumnName("TargetValue").HasPrecision(18, 4);
+            target.Property(t => t.Unit).HasColumnName("TargetUnit").HasMaxLength(MeasurableTarget.UnitMaxLength);
+            target.Property(t => t.TargetDate).HasColumnName("TargetDate");
+        });
+
+        builder.HasOne<PromiseCategory>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Department>().WithMany().HasForeignKey(p => p.PromisingDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Department>().WithMany().HasForeignKey(p => p.DeliveringDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
+
+        // The register filters and sorts by these.
+        builder.HasIndex(p => new { p.Status, p.DueDate });
+        builder.HasIndex(p => new { p.PromisingDepartmentId, p.Status });
+        builder.HasIndex(p => new { p.DeliveringDepartmentId, p.Status });
+        builder.HasIndex(p => p.DueDate);
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace QualityGates.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSql,
+}
+
+// One context type per provider, so each provider keeps its own migrations (Data/Migrations/<Provider>).
+
+public sealed class SqliteQualityGatesDbContext(DbContextOptions<SqliteQualityGatesDbContext> options)
+    : QualityGatesDbContext(options);
+
+public sealed class SqlServerQualityGatesDbContext(DbContextOptions<SqlServerQualityGatesDbContext> options)
+    : QualityGatesDbContext(options);
+
+public sealed class PostgreSqlQualityGatesDbContext(DbContextOptions<PostgreSqlQualityGatesDbContext> options)
+    : QualityGatesDbContext(options);
+
+// `dotnet ef migrations add` uses these; they never connect, so the connection strings are placeholders.
+
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteQualityGatesDbContext>
+{
+    public SqliteQualityGatesDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteQualityGatesDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerQualityGatesDbContext>
+{
+    public SqlServerQualityGatesDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerQualityGatesDbContext>().UseSqlServer("Server=design-time;Database=QualityGates").Options);
+}
+
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlQualityGatesDbContext>
+{
+    public PostgreSqlQualityGatesDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlQualityGatesDbContext>().UseNpgsql("Host=design-time;Database=qualitygates").Options);
+}

@@ -1,0 +1,157 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain.Customers;
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Authorization;
+
+namespace QualityGates.Web.Data.Seeding;
+
+/// <summary>
+/// Demo users (README) and a believable register, on when Demo:Seed is true (Development). Runs once:
+/// an installation that already has users is left alone.
+/// </summary>
+public static class DemoData
+{
+    public const string Password = "demo-password-2026";
+
+    public static IReadOnlyList<(string Email, string DisplayName, string Role, string Department)> Users { get; } =
+    [
+        ("admin@demo.local", "Anna Admin", Roles.Administrator, "Management"),
+        ("exec@demo.local", "Erik Executive", Roles.Executive, "Management"),
+        ("sales@demo.local", "Sara Sales", Roles.SalesRep, "Sales"),
+        ("presales@demo.local", "Paul PreSales", Roles.SalesRep, "PreSales"),
+        ("marketing@demo.local", "Mia Marketing", Roles.SalesRep, "Marketing"),
+        ("service.manager@demo.local", "Stefan Service", Roles.ServiceManager, "Service"),
+        ("projects.manager@demo.local", "Petra Projects", Roles.ServiceManager, "Projects"),
+        ("production.manager@demo.local", "Peter Production", Roles.ServiceManager, "Production"),
+        ("aftersales@demo.local", "Alex AfterSales", Roles.AfterSales, "AfterSales"),
+    ];
+
+    private static readonly string[] _customerNames =
+    [
+        "Müller Maschinenbau GmbH", "Nordwind Logistik AG", "Stadtwerke Bergheim", "Klinikum am Park",
+        "Alpen Pharma GmbH", "Rheintal Automotive SE", "Hansa Retail KG", "Baumann Bau GmbH & Co. KG",
+        "TechnoSoft Solutions GmbH", "Elbe Energie AG",
+    ];
+
+    private sealed record Template(
+        string Title, string Statement, string Category, string Delivering, string Metric,
+        TargetComparator Comparator, decimal? Value, string? Unit, PromiseSource Source);
+
+    private static readonly Template[] _templates =
+    [
+        new("First response within 4 hours", "We respond to every service request within four hours during business hours.",
+            "Response time", "Service", "First response", TargetComparator.AtMost, 4, "h", PromiseSource.Contract),
+        new("On-site within 48 hours", "A technician is on site within 48 hours anywhere in Germany.",
+            "Response time", "Service", "Time to on-site", TargetComparator.AtMost, 48, "h", PromiseSource.Offer),
+        new("Critical faults resolved in one business day", "Critical faults are resolved within one business day.",
+            "Resolution time", "Service", "Resolution of critical faults", TargetComparator.AtMost, 8, "h", PromiseSource.Contract),
+        new("Platform availability 99.5 %", "The customer portal is available at least 99.5 % per month.",
+            "Availability", "Service", "Monthly availability", TargetComparator.AtLeast, 99.5m, "%", PromiseSource.Contract),
+        new("Machine delivered by agreed date", "The line is delivered and installed by the agreed date.",
+            "Delivery date", "Production", "Delivery and installation", TargetComparator.ByDate, null, null, PromiseSource.Offer),
+        new("Lead time of six weeks", "Spare assemblies ship within six weeks of order.",
+            "Delivery date", "Production", "Lead time", TargetComparator.AtMost, 6, "weeks", PromiseSource.Offer),
+        new("Defect rate below 0.5 %", "Fewer than 0.5 % of delivered parts are rejected at incoming inspection.",
+            "Product quality", "Production", "Rejected parts", TargetComparator.AtMost, 0.5m, "%", PromiseSource.Contract),
+        new("Go-live of the MES interface", "The MES interface goes live by the agreed date.",
+            "Feature", "Projects", "Go-live", TargetComparator.ByDate, null, null, PromiseSource.Contract),
+        new("Data migration with zero loss", "All historic orders are migrated; no record is lost.",
+            "Feature", "Projects", "Records lost in migration", TargetComparator.Exactly, 0, "records", PromiseSource.Verbal),
+        new("Named support contact", "A named support engineer answers calls within 30 minutes.",
+            "Support", "Service", "Call-back time", TargetComparator.AtMost, 30, "min", PromiseSource.Verbal),
+        new("Training for ten key users", "Ten key users are trained before acceptance.",
+            "Support", "Projects", "Key users trained", TargetComparator.AtLeast, 10, "people", PromiseSource.Offer),
+        new("Quarterly service review", "We hold a service review with the customer every quarter.",
+            "Other", "Service", "Service reviews per year", TargetComparator.AtLeast, 4, "reviews", PromiseSource.Contract),
+    ];
+
+    private static readonly (string Title, string Statement, string Category, string Metric, decimal Value, string Unit)[] _marketingClaims =
+    [
+        ("24/7 hotline", "Our hotline is staffed around the clock, every day of the year.", "Support", "Hotline staffed", 24, "h/day"),
+        ("Spare parts in 24 hours", "Standard spare parts ship within 24 hours.", "Delivery date", "Shipping time", 24, "h"),
+        ("99.9 % cloud uptime", "Our cloud services are available 99.9 % of the time.", "Availability", "Yearly availability", 99.9m, "%"),
+    ];
+
+    public static async Task SeedAsync(
+        QualityGatesDbContext db, UserManager<AppUser> userManager, PromiseNumberAllocator numbers,
+        TimeProvider time, CancellationToken ct = default)
+    {
+        if (await db.Users.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var departments = await db.Departments.ToDictionaryAsync(d => d.Name, ct);
+        var users = new Dictionary<string, AppUser>();
+        foreach (var (email, displayName, role, department) in Users)
+        {
+            var user = new AppUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = displayName,
+                DepartmentId = departments[department].Id,
+            };
+            await userManager.CreateAsync(user, Password).ThrowIfFailed($"create demo user {email}");
+            await userManager.AddToRoleAsync(user, role).ThrowIfFailed($"add {email} to {role}");
+            users[department] = user;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var customers = _customerNames.Select((n, i) => new Customer(n, $"C-{10001 + i}", now)).ToList();
+        db.Customers.AddRange(customers);
+        await db.SaveChangesAsync(ct);
+
+        var categories = await db.PromiseCategories.ToDictionaryAsync(c => c.Name, ct);
+        var today = DateOnly.FromDateTime(now);
+        var random = new Random(2026);
+        string[] promisingDepartments = ["Sales", "PreSales"];
+
+        for (var i = 0; i < 57; i++)
+        {
+            var template = _templates[i % _templates.Length];
+            var promisingName = promisingDepartments[i % promisingDepartments.Length];
+            var due = today.AddDays(random.Next(-60, 240));
+            var target = new MeasurableTarget(template.Metric, template.Comparator, template.Value, template.Unit,
+                template.Comparator == TargetComparator.ByDate ? due : null);
+            var customer = customers[random.Next(customers.Count)];
+            var details = new PromiseDetails(
+                template.Title, template.Statement, categories[template.Category].Id, customer.Id,
+                departments[template.Delivering].Id, template.Source, $"{template.Source.ToString()[..3].ToUpperInvariant()}-{now.Year}-{100 + i}",
+                target, due);
+            var promise = Promise.Draft(await numbers.NextAsync(ct), details, departments[promisingName], users[promisingName].Id, now.AddDays(-random.Next(1, 90)));
+            Advance(promise, i, now);
+            db.Promises.Add(promise);
+        }
+
+        foreach (var claim in _marketingClaims)
+        {
+            var details = new PromiseDetails(
+                claim.Title, claim.Statement, categories[claim.Category].Id, null, departments["Service"].Id,
+                PromiseSource.Brochure, "Brochure 2026", new MeasurableTarget(claim.Metric, TargetComparator.AtLeast, claim.Value, claim.Unit, null),
+                today.AddMonths(12));
+            db.Promises.Add(Promise.Draft(await numbers.NextAsync(ct), details, departments["Marketing"], users["Marketing"].Id, now));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    // A spread of the states the lifecycle can reach so far: mostly submitted, some drafts, a few withdrawn.
+    private static void Advance(Promise promise, int index, DateTime now)
+    {
+        switch (index % 6)
+        {
+            case 0:
+                return;
+            case 5:
+                promise.Submit(now);
+                promise.Withdraw("Customer chose a different offer.", now);
+                return;
+            default:
+                promise.Submit(now);
+                return;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityGates.Web.Data;
+using QualityGates.Web.Validation;
+
+namespace QualityGates.Web.Pages.Account;
+
+public sealed class ChangePasswordModel(
+    UserManager<AppUser> userManager, SignInManager<AppUser> signInManager, IValidator<ChangePasswordModel.InputModel> validator)
+    : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var validation = await validator.ValidateAsync(Input);
+        validation.AddToModelState(ModelState, nameof(Input));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await userManager.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        var result = await userManager.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "CurrentPassword" : "NewPassword";
+                ModelState.AddModelError($"{nameof(Input)}.{field}", error.Description);
+            }
+
+            return Page();
+        }
+
+        await signInManager.RefreshSignInAsync(user);
+        TempData["Success"] = "Your password has been changed.";
+        return RedirectToPage("/Index");
+    }
+
+    public sealed class InputModel
+    {
+        public string CurrentPassword { get; set; } = "";
+
+        public string NewPassword { get; set; } = "";
+
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator()
+        {
+            RuleFor(i => i.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
+            RuleFor(i => i.NewPassword).NewPassword();
+            RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage("The two new passwords do not match.");
+        }
+    }
+}

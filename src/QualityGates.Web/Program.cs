@@ -1,0 +1,52 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using QualityGates.Web.Authorization;
+using QualityGates.Web.Data;
+using QualityGates.Web.Data.Seeding;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddQualityGatesDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddQualityGatesSecurity(builder.Environment);
+builder.Services.AddScoped<PromiseNumberAllocator>();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+builder.Services.AddHealthChecks().AddDbContextCheck<QualityGatesDbContext>(tags: ["ready"]);
+
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
+    options.Conventions.AuthorizePage("/Promises/Create", Policies.MakePromises);
+    options.Conventions.AuthorizePage("/Customers/Create", Policies.ManageCustomers);
+    options.Conventions.AllowAnonymousToPage("/Account/Login");
+    options.Conventions.AllowAnonymousToPage("/Error");
+});
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseSerilogRequestLogging();
+app.UseHttpsRedirection();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+
+await app.InitializeDatabaseAsync();
+await app.RunAsync();

@@ -26,7 +26,9 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Customers/Create", Policies.ManageCustomers);
     options.Conventions.AllowAnonymousToPage("/Account/Login");
     options.Conventions.AllowAnonymousToPage("/Error");
-});
+})
+    // FluentValidation is the one source of validation messages, also for non-nullable strings.
+    .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 
 var app = builder.Build();
 

@@ -16,6 +16,7 @@ public enum PromiseStatus
 public static class PromiseStatusExtensions
 {
     /// <summary>Kept, Broken and Withdrawn end the lifecycle; nothing may follow them.</summary>
-    public static bool IsFinal(this PromiseStatus status) =>
-        status is PromiseStatus.Kept or PromiseStatus.Broken or PromiseStatus.Withdrawn;
+    public static IReadOnlyList<PromiseStatus> Final { get; } = [PromiseStatus.Kept, PromiseStatus.Broken, PromiseStatus.Withdrawn];
+
+    public static bool IsFinal(this PromiseStatus status) => Final.Contains(status);
 }

@@ -1,0 +1,222 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using QualityGates.Web.Authorization;
+using QualityGates.Web.Data;
+using QualityGates.Web.Pages.Shared;
+using QualityGates.Web.Validation;
+
+namespace QualityGates.Web.Pages.Admin.Users;
+
+/// <summary>Name, department and role; lock, unlock and reset the password. Each change ends the user's other sessions.</summary>
+public sealed class EditModel(
+    QualityGatesDbContext db,
+    UserManager<AppUser> userManager,
+    IValidator<EditModel.InputModel> validator,
+    IValidator<EditModel.PasswordInput> passwordValidator) : PageModel, IUserProfilePage
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty]
+    public PasswordInput Password { get; set; } = new();
+
+    UserProfile IUserProfilePage.Input => Input;
+
+    public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
+
+    public AppUser Account { get; private set; } = null!;
+
+    public bool IsLocked { get; private set; }
+
+    public bool IsSelf { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input = await StoredProfileAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        (await validator.ValidateAsync(Input)).AddToModelState(ModelState, nameof(Input));
+        var currentRole = (await userManager.GetRolesAsync(Account)).FirstOrDefault();
+        if (IsSelf && currentRole == Roles.Administrator && Input.Role != Roles.Administrator)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Role)}", "You cannot take away your own administrator role.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Account.DisplayName = Input.DisplayName.Trim();
+        Account.DepartmentId = Input.DepartmentId!.Value;
+        Account.ConcurrencyStamp = Input.ConcurrencyStamp;
+        var result = await userManager.UpdateAsync(Account);
+        if (result.Succeeded && currentRole != Input.Role)
+        {
+            if (currentRole is not null)
+            {
+                result = await userManager.RemoveFromRoleAsync(Account, currentRole);
+            }
+
+            if (result.Succeeded)
+            {
+                result = await userManager.AddToRoleAsync(Account, Input.Role);
+            }
+        }
+
+        if (result.Succeeded)
+        {
+            // New claims (department, role) at the next security-stamp check of their sessions.
+            result = await userManager.UpdateSecurityStampAsync(Account);
+        }
+
+        if (!result.Succeeded)
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            {
+                ModelState.Clear();
+                Input = await StoredProfileAsync();
+                ModelState.AddModelError(string.Empty, Messages.ConcurrencyConflict);
+            }
+            else
+            {
+                ModelState.AddModelError(string.Empty, string.Join(" ", result.Errors.Select(e => e.Description)));
+            }
+
+            return Page();
+        }
+
+        await transaction.CommitAsync();
+        TempData["Success"] = $"{Account.Email} saved.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (IsSelf)
+        {
+            TempData["Error"] = "You cannot lock your own account.";
+            return RedirectToPage(new { id });
+        }
+
+        await userManager.SetLockoutEnabledAsync(Account, true);
+        await userManager.SetLockoutEndDateAsync(Account, DateTimeOffset.MaxValue);
+        await userManager.UpdateSecurityStampAsync(Account);
+        TempData["Success"] = $"{Account.Email} is locked and can no longer sign in.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        await userManager.SetLockoutEndDateAsync(Account, null);
+        await userManager.ResetAccessFailedCountAsync(Account);
+        TempData["Success"] = $"{Account.Email} is unlocked.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostResetPasswordAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        // Only the password form was posted: the profile form shows what is stored.
+        ModelState.Clear();
+        Input = await StoredProfileAsync();
+        (await passwordValidator.ValidateAsync(Password)).AddToModelState(ModelState, nameof(Password));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var token = await userManager.GeneratePasswordResetTokenAsync(Account);
+        var result = await userManager.ResetPasswordAsync(Account, token, Password.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError($"{nameof(Password)}.{nameof(Password.NewPassword)}", error.Description);
+            }
+
+            return Page();
+        }
+
+        TempData["Success"] = $"The password of {Account.Email} was reset; their sessions end. Give them the new password through a safe channel.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(string id)
+    {
+        var account = await userManager.FindByIdAsync(id);
+        if (account is null)
+        {
+            return false;
+        }
+
+        Account = account;
+        IsLocked = await userManager.IsLockedOutAsync(account);
+        IsSelf = account.Id == User.UserId();
+        Departments = await Lookups.DepartmentsAsync(db);
+        return true;
+    }
+
+    private async Task<InputModel> StoredProfileAsync() => new()
+    {
+        DisplayName = Account.DisplayName,
+        DepartmentId = Account.DepartmentId,
+        Role = (await userManager.GetRolesAsync(Account)).FirstOrDefault() ?? "",
+        ConcurrencyStamp = Account.ConcurrencyStamp ?? "",
+    };
+
+    public sealed class InputModel : UserProfile
+    {
+        public string ConcurrencyStamp { get; set; } = "";
+    }
+
+    public sealed class PasswordInput
+    {
+        public string NewPassword { get; set; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(QualityGatesDbContext db) => Include(new UserProfileValidator(db));
+    }
+
+    public sealed class PasswordValidator : AbstractValidator<PasswordInput>
+    {
+        public PasswordValidator() => RuleFor(p => p.NewPassword).NewPassword();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Authorization;
+using QualityGates.Web.Data;
+using QualityGates.Web.Pages.Promises;
+
+namespace QualityGates.Web.Pages;
+
+/// <summary>
+/// My work: what waits for the signed-in user. Sales reps see their department's promises, service
+/// managers the promises their department must judge and keep, everyone else the whole register.
+/// </summary>
+public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : PageModel
+{
+    private const int ListLength = 10;
+    private const int DueSoonDays = 30;
+
+    public string Scope { get; private set; } = "";
+
+    /// <summary>Register filter for this user's scope, e.g. promisingDepartmentId=2.</summary>
+    public IDictionary<string, string> ScopeFilter { get; } = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<PromiseStatus, int> CountsByStatus { get; private set; } = new Dictionary<PromiseStatus, int>();
+
+    public string WorkListTitle { get; private set; } = "";
+
+    public string WorkListEmpty { get; private set; } = "";
+
+    public IReadOnlyList<PromiseListItem> WorkList { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var promises = PromiseListItem.Query(db);
+        IQueryable<PromiseListItem> workList;
+        if (User.IsInRole(Roles.SalesRep))
+        {
+            var department = User.DepartmentId();
+            var userId = User.UserId();
+            promises = promises.Where(p => p.PromisingDepartmentId == department);
+            ScopeFilter["promisingDepartmentId"] = department.ToString(CultureInfo.InvariantCulture);
+            Scope = "promises your department made";
+            WorkListTitle = "Your drafts";
+            WorkListEmpty = "You have no drafts. Log a new promise when you make one to a customer.";
+            workList = promises.Where(p => p.OwnerId == userId && p.Status == PromiseStatus.Draft);
+        }
+        else if (User.IsInRole(Roles.ServiceManager))
+        {
+            var department = User.DepartmentId();
+            promises = promises.Where(p => p.DeliveringDepartmentId == department);
+            ScopeFilter["deliveringDepartmentId"] = department.ToString(CultureInfo.InvariantCulture);
+            Scope = "promises your department must keep";
+            WorkListTitle = "Waiting for your department's feasibility review";
+            WorkListEmpty = "No promise is waiting for your department's review.";
+            workList = promises.Where(p => p.Status == PromiseStatus.UnderReview);
+        }
+        else
+        {
+            Scope = "all promises";
+            WorkListTitle = $"Open promises due in the next {DueSoonDays} days";
+            WorkListEmpty = $"No open promise is due in the next {DueSoonDays} days.";
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var final = PromiseStatusExtensions.Final;
+            workList = promises.Where(p => p.DueDate >= today && p.DueDate <= today.AddDays(DueSoonDays)
+                                          && !final.Contains(p.Status));
+        }
+
+        CountsByStatus = await promises.GroupBy(p => p.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count);
+        WorkList = await workList.OrderBy(p => p.DueDate).ThenBy(p => p.Id).Take(ListLength).ToListAsync();
+    }
+}

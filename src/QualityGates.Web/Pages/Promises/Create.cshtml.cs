@@ -1,0 +1,69 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityGates.Domain;
+using QualityGates.Domain.Departments;
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Authorization;
+using QualityGates.Web.Data;
+
+namespace QualityGates.Web.Pages.Promises;
+
+/// <summary>A sales rep logs a new promise of their own department as a draft.</summary>
+public sealed class CreateModel(
+    QualityGatesDbContext db, IValidator<PromiseForm> validator, PromiseNumberAllocator numbers, TimeProvider time)
+    : PageModel, IPromiseFormPage
+{
+    private const int DefaultDueInDays = 30;
+
+    [BindProperty]
+    public PromiseForm Input { get; set; } = new();
+
+    public PromiseFormOptions Options { get; private set; } = null!;
+
+    public string PromisingDepartmentName { get; private set; } = "";
+
+    public async Task OnGetAsync()
+    {
+        Input.DueDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(DefaultDueInDays);
+        await LoadAsync(await PromisingDepartmentAsync());
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var department = await PromisingDepartmentAsync();
+        if (!await Input.ValidateAsync(validator, department, ModelState, nameof(Input)))
+        {
+            await LoadAsync(department);
+            return Page();
+        }
+
+        Promise promise;
+        try
+        {
+            var number = await numbers.NextAsync();
+            promise = Promise.Draft(number, Input.ToDetails(), department, User.UserId(), time.GetUtcNow().UtcDateTime);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+            await LoadAsync(department);
+            return Page();
+        }
+
+        db.Promises.Add(promise);
+        await db.SaveChangesAsync();
+        TempData["Success"] = $"Draft {promise.Number} saved. Submit it for review when it is complete.";
+        return RedirectToPage("Details", new { id = promise.Id });
+    }
+
+    private async Task<Department> PromisingDepartmentAsync() =>
+        await db.Departments.FindAsync(User.DepartmentId())
+        ?? throw new InvalidOperationException("The signed-in user's department does not exist.");
+
+    private async Task LoadAsync(Department department)
+    {
+        PromisingDepartmentName = department.Name;
+        Options = await PromiseFormOptions.LoadAsync(db, department);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain;
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Authorization;
+using QualityGates.Web.Data;
+using QualityGates.Web.Pages.Shared;
+
+namespace QualityGates.Web.Pages.Promises;
+
+public sealed class DetailsModel(QualityGatesDbContext db, IAuthorizationService authorization, TimeProvider time) : PageModel
+{
+    public Promise Promise { get; private set; } = null!;
+
+    public PromiseListItem Names { get; private set; } = null!;
+
+    /// <summary>Whether the signed-in user may edit, submit or withdraw: decides which buttons show.</summary>
+    public bool CanManage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) =>
+        await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSubmitAsync(int id, int version)
+    {
+        var (promise, refusal) = await ManageablePromise.FindAsync(this, db, authorization, id);
+        if (promise is null)
+        {
+            return refusal!;
+        }
+
+        try
+        {
+            promise.Submit(time.GetUtcNow().UtcDateTime);
+            db.Entry(promise).Property(p => p.Version).OriginalValue = version;
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException e)
+        {
+            TempData["Error"] = e.Message;
+            return RedirectToPage(new { id });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Error"] = Messages.ConcurrencyConflict;
+            return RedirectToPage(new { id });
+        }
+
+        TempData["Success"] = $"{promise.Number} was submitted for review.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var promise = await db.Promises.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id);
+        if (promise is null)
+        {
+            return false;
+        }
+
+        Promise = promise;
+        Names = await PromiseListItem.Query(db).SingleAsync(p => p.Id == id);
+        CanManage = (await authorization.AuthorizeAsync(User, promise, PromiseOperations.Manage)).Succeeded;
+        return true;
+    }
+}

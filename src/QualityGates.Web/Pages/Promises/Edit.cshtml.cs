@@ -1,0 +1,116 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain;
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Data;
+using QualityGates.Web.Pages.Shared;
+
+namespace QualityGates.Web.Pages.Promises;
+
+/// <summary>Changes a draft. Only the promising department's sales reps may, and only while it is a draft.</summary>
+public sealed class EditModel(QualityGatesDbContext db, IValidator<PromiseForm> validator, IAuthorizationService authorization)
+    : PageModel, IPromiseFormPage
+{
+    [BindProperty]
+    public PromiseForm Input { get; set; } = new();
+
+    public PromiseFormOptions Options { get; private set; } = null!;
+
+    public string PromisingDepartmentName { get; private set; } = "";
+
+    public string Number { get; private set; } = "";
+
+    public int Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var (promise, refusal) = await ManageablePromise.FindAsync(this, db, authorization, id);
+        if (promise is null)
+        {
+            return refusal!;
+        }
+
+        if (promise.Status != PromiseStatus.Draft)
+        {
+            return NotDraft(promise);
+        }
+
+        Input = PromiseForm.From(promise);
+        await LoadAsync(promise);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var (promise, refusal) = await ManageablePromise.FindAsync(this, db, authorization, id);
+        if (promise is null)
+        {
+            return refusal!;
+        }
+
+        if (promise.Status != PromiseStatus.Draft)
+        {
+            return NotDraft(promise);
+        }
+
+        var department = await db.Departments.SingleAsync(d => d.Id == promise.PromisingDepartmentId);
+        if (!await Input.ValidateAsync(validator, department, ModelState, nameof(Input)))
+        {
+            await LoadAsync(promise);
+            return Page();
+        }
+
+        if (Input.Version != promise.Version)
+        {
+            return await ConflictAsync(promise);
+        }
+
+        try
+        {
+            promise.EditDraft(Input.ToDetails(), department);
+            db.Entry(promise).Property(p => p.Version).OriginalValue = Input.Version;
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+            await LoadAsync(promise);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await db.Entry(promise).ReloadAsync();
+            return await ConflictAsync(promise);
+        }
+
+        TempData["Success"] = $"Draft {promise.Number} saved.";
+        return RedirectToPage("Details", new { id });
+    }
+
+    private async Task<IActionResult> ConflictAsync(Promise current)
+    {
+        ModelState.Clear();
+        ModelState.AddModelError(string.Empty, Messages.ConcurrencyConflict);
+        Input = PromiseForm.From(current);
+        await LoadAsync(current);
+        return current.Status == PromiseStatus.Draft ? Page() : NotDraft(current);
+    }
+
+    private RedirectToPageResult NotDraft(Promise promise)
+    {
+        TempData["Error"] = $"{promise.Number} is {promise.Status}: only drafts can be edited.";
+        return RedirectToPage("Details", new { id = promise.Id });
+    }
+
+    private async Task LoadAsync(Promise promise)
+    {
+        var department = await db.Departments.SingleAsync(d => d.Id == promise.PromisingDepartmentId);
+        Id = promise.Id;
+        Number = promise.Number;
+        PromisingDepartmentName = department.Name;
+        Options = await PromiseFormOptions.LoadAsync(db, department);
+    }
+}

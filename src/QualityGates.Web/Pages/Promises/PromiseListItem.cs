@@ -1,0 +1,65 @@
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Data;
+
+namespace QualityGates.Web.Pages.Promises;
+
+/// <summary>A promise with the names a list shows; filtered, sorted and paged in the database.</summary>
+public sealed class PromiseListItem
+{
+    public int Id { get; init; }
+
+    public string Number { get; init; } = "";
+
+    public string Title { get; init; } = "";
+
+    public PromiseStatus Status { get; init; }
+
+    public DateOnly DueDate { get; init; }
+
+    public int CategoryId { get; init; }
+
+    public string CategoryName { get; init; } = "";
+
+    public int? CustomerId { get; init; }
+
+    public string? CustomerName { get; init; }
+
+    public int PromisingDepartmentId { get; init; }
+
+    public string PromisingDepartmentName { get; init; } = "";
+
+    public int DeliveringDepartmentId { get; init; }
+
+    public string DeliveringDepartmentName { get; init; } = "";
+
+    public string OwnerId { get; init; } = "";
+
+    public string OwnerName { get; init; } = "";
+
+    public static IQueryable<PromiseListItem> Query(QualityGatesDbContext db) =>
+        from p in db.Promises
+        join category in db.PromiseCategories on p.CategoryId equals category.Id
+        join promising in db.Departments on p.PromisingDepartmentId equals promising.Id
+        join delivering in db.Departments on p.DeliveringDepartmentId equals delivering.Id
+        join owner in db.Users on p.OwnerId equals owner.Id
+        join customer in db.Customers on p.CustomerId equals customer.Id into customers
+        from customer in customers.DefaultIfEmpty()
+        select new PromiseListItem
+        {
+            Id = p.Id,
+            Number = p.Number,
+            Title = p.Title,
+            Status = p.Status,
+            DueDate = p.DueDate,
+            CategoryId = p.CategoryId,
+            CategoryName = category.Name,
+            CustomerId = p.CustomerId,
+            CustomerName = customer == null ? null : customer.Name,
+            PromisingDepartmentId = p.PromisingDepartmentId,
+            PromisingDepartmentName = promising.Name,
+            DeliveringDepartmentId = p.DeliveringDepartmentId,
+            DeliveringDepartmentName = delivering.Name,
+            OwnerId = p.OwnerId,
+            OwnerName = owner.DisplayName,
+        };
+}

@@ -1,0 +1,99 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain;
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Data;
+using QualityGates.Web.Pages.Shared;
+
+namespace QualityGates.Web.Pages.Promises;
+
+/// <summary>Withdraws a promise that has no outcome yet; the reason stays on record.</summary>
+public sealed class WithdrawModel(
+    QualityGatesDbContext db, IAuthorizationService authorization, IValidator<WithdrawModel.InputModel> validator, TimeProvider time)
+    : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Promise Promise { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var (promise, refusal) = await ManageablePromise.FindAsync(this, db, authorization, id);
+        if (promise is null)
+        {
+            return refusal!;
+        }
+
+        if (promise.Status.IsFinal())
+        {
+            return AlreadyFinal(promise);
+        }
+
+        Promise = promise;
+        Input.Version = promise.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var (promise, refusal) = await ManageablePromise.FindAsync(this, db, authorization, id);
+        if (promise is null)
+        {
+            return refusal!;
+        }
+
+        Promise = promise;
+        (await validator.ValidateAsync(Input)).AddToModelState(ModelState, nameof(Input));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            promise.Withdraw(Input.Reason, time.GetUtcNow().UtcDateTime);
+            db.Entry(promise).Property(p => p.Version).OriginalValue = Input.Version;
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException e)
+        {
+            TempData["Error"] = e.Message;
+            return RedirectToPage("Details", new { id });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Error"] = Messages.ConcurrencyConflict;
+            return RedirectToPage("Details", new { id });
+        }
+
+        TempData["Success"] = $"{promise.Number} was withdrawn.";
+        return RedirectToPage("Details", new { id });
+    }
+
+    private RedirectToPageResult AlreadyFinal(Promise promise)
+    {
+        TempData["Error"] = $"{promise.Number} is {promise.Status} and can no longer be withdrawn.";
+        return RedirectToPage("Details", new { id = promise.Id });
+    }
+
+    public sealed class InputModel
+    {
+        public string Reason { get; set; } = "";
+
+        public int Version { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator()
+        {
+            RuleFor(i => i.Reason).NotEmpty().WithMessage("Say why the promise is withdrawn.")
+                .MaximumLength(Promise.ReasonMaxLength);
+        }
+    }
+}

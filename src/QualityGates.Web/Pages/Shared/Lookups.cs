@@ -1,0 +1,33 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain.Departments;
+using QualityGates.Web.Data;
+
+namespace QualityGates.Web.Pages.Shared;
+
+/// <summary>The drop-down choices the pages share, ordered by name.</summary>
+public static class Lookups
+{
+    public static Task<IReadOnlyList<SelectListItem>> CategoriesAsync(QualityGatesDbContext db, bool activeOnly) =>
+        ToSelectListAsync(db.PromiseCategories.Where(c => !activeOnly || c.IsActive).Select(c => new IdName { Id = c.Id, Name = c.Name }));
+
+    public static Task<IReadOnlyList<SelectListItem>> DepartmentsAsync(QualityGatesDbContext db, DepartmentKind? kind = null) =>
+        ToSelectListAsync(db.Departments.Where(d => kind == null || d.Kind == kind).Select(d => new IdName { Id = d.Id, Name = d.Name }));
+
+    public static Task<IReadOnlyList<SelectListItem>> CustomersAsync(QualityGatesDbContext db) =>
+        ToSelectListAsync(db.Customers.Select(c => new IdName { Id = c.Id, Name = c.Name }));
+
+    private static async Task<IReadOnlyList<SelectListItem>> ToSelectListAsync(IQueryable<IdName> query) =>
+        (await query.OrderBy(x => x.Name).ToListAsync())
+        .Select(x => new SelectListItem(x.Name, x.Id.ToString(CultureInfo.InvariantCulture)))
+        .ToList();
+
+    // Member initialisation rather than a constructor, so EF can still order by Name in SQL.
+    private sealed class IdName
+    {
+        public int Id { get; init; }
+
+        public string Name { get; init; } = "";
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using QualityGates.Web.Data;
+
+namespace QualityGates.Web.Tests.Infrastructure;
+
+/// <summary>The real app with demo data on its own database; one per test class (IClassFixture).</summary>
+public class QualityGatesFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private readonly string _logFolder = Directory.CreateTempSubdirectory("qualitygates-logs-").FullName;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
+
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:QualityGates", Database.ConnectionString);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_logFolder, "test-.log"));
+    }
+
+    /// <summary>A browser-like client: cookies kept, redirects not followed (tests check them), HTTPS like production.</summary>
+    public TestClient CreateTestClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri("https://localhost"),
+        }));
+
+    /// <summary>Runs work against the app's database in a scope of its own, e.g. to check what was saved.</summary>
+    public async Task<T> WithDbAsync<T>(Func<QualityGatesDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<QualityGatesDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        Directory.Delete(_logFolder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}

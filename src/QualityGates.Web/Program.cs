@@ -17,6 +17,8 @@ builder.Services.AddQualityGatesDatabase(builder.Configuration, builder.Environm
 builder.Services.AddQualityGatesSecurity(builder.Environment);
 builder.Services.AddScoped<PromiseNumberAllocator>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+// One message per field: the first rule that fails, and later rules never see an empty value.
+ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 builder.Services.AddHealthChecks().AddDbContextCheck<QualityGatesDbContext>(tags: ["ready"]);
 
 builder.Services.AddRazorPages(options =>

@@ -75,9 +75,9 @@ public sealed class TestClient(HttpClient http) : IDisposable
         return response;
     }
 
-    public async Task SignInSuccessfullyAsync(string email)
+    public async Task SignInSuccessfullyAsync(string email, string password = DemoData.Password)
     {
-        var response = await SignInAsync(email);
+        var response = await SignInAsync(email, password);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in of {email} answered {(int)response.StatusCode}");
     }
 
@@ -96,7 +96,7 @@ public static class DocumentExtensions
 {
     /// <summary>The validation message shown next to a field, or "" when there is none.</summary>
     public static string FieldError(this IDocument page, string field) =>
-        page.QuerySelector($"span.field-validation-error[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
+        page.QuerySelector($"span[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
 
     public static string InputValue(this IDocument page, string name) =>
         page.QuerySelector<IHtmlInputElement>($"[name='{name}']")?.Value

@@ -1,16 +1,25 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Seeding;
 using Serilog;
+using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Levels come from the "Serilog" section; the sinks are fixed here: console, and a daily JSON file ("LogFile").
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+    .Enrich.FromLogContext()
+    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture)
+    .WriteTo.File(
+        new CompactJsonFormatter(),
+        builder.Configuration["LogFile:Path"] ?? "logs/qualitygates-.log",
+        rollingInterval: RollingInterval.Day,
+        retainedFileCountLimit: builder.Configuration.GetValue("LogFile:RetainedFileCountLimit", 14)));
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddQualityGatesDatabase(builder.Configuration, builder.Environment.ContentRootPath);

@@ -11,6 +11,8 @@ public class QualityGatesFactory : WebApplicationFactory<Program>, IAsyncLifetim
     private TestDatabase? _database;
     private readonly string _logFolder = Directory.CreateTempSubdirectory("qualitygates-logs-").FullName;
 
+    public string LogFolder => _logFolder;
+
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
 
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
@@ -22,7 +24,7 @@ public class QualityGatesFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:QualityGates", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_logFolder, "test-.log"));
+        builder.UseSetting("LogFile:Path", Path.Combine(_logFolder, "test-.log"));
     }
 
     /// <summary>A browser-like client: cookies kept, redirects not followed (tests check them), HTTPS like production.</summary>

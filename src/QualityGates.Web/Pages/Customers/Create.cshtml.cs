@@ -27,7 +27,17 @@ public sealed class CreateModel(QualityGatesDbContext db, IValidator<CreateModel
 
         var customer = new Customer(Input.Name, Input.AccountNumber, time.GetUtcNow().UtcDateTime);
         db.Customers.Add(customer);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Someone added the same name or number between our check and the insert: the unique index refused it.
+            ModelState.AddModelError(string.Empty, "A customer with this name or account number was just added by someone else.");
+            return Page();
+        }
+
         TempData["Success"] = $"Customer {customer.Name} added.";
         return RedirectToPage("Index", new { q = customer.Name });
     }

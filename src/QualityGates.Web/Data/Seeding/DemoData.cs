@@ -113,7 +113,7 @@ public static class DemoData
         {
             var template = _templates[i % _templates.Length];
             var promisingName = promisingDepartments[i % promisingDepartments.Length];
-            var due = today.AddDays(random.Next(-60, 240));
+            var due = today.AddDays(random.Next(14, 300));
             var target = new MeasurableTarget(template.Metric, template.Comparator, template.Value, template.Unit,
                 template.Comparator == TargetComparator.ByDate ? due : null);
             var customer = customers[random.Next(customers.Count)];

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Seeding;
+using QualityGates.Web.Localization;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -24,6 +25,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddQualityGatesDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddQualityGatesSecurity(builder.Environment);
+builder.Services.AddQualityGatesLocalization();
 builder.Services.AddScoped<PromiseNumberAllocator>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 // One message per field: the first rule that fails, and later rules never see an empty value.
@@ -37,7 +39,9 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Customers/Create", Policies.ManageCustomers);
     options.Conventions.AllowAnonymousToPage("/Account/Login");
     options.Conventions.AllowAnonymousToPage("/Error");
+    options.Conventions.AllowAnonymousToPage("/Culture");
 })
+    .AddViewLocalization()
     // FluentValidation is the one source of validation messages, also for non-nullable strings.
     .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 
@@ -50,7 +54,9 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-app.UseSerilogRequestLogging();
+// This app's logger, not the static one: several app instances in one process (tests) must not mix logs.
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+app.UseRequestLocalization();
 app.UseHttpsRedirection();
 app.UseRouting();
 app.UseAuthentication();

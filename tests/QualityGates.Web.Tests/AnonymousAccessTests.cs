@@ -10,7 +10,8 @@ namespace QualityGates.Web.Tests;
 /// <summary>Deny by default: a page added later without protection fails this test.</summary>
 public sealed class AnonymousAccessTests(QualityGatesFactory factory) : IClassFixture<QualityGatesFactory>
 {
-    private static readonly string[] _publicPages = ["/Account/Login", "/Error"];
+    // The language switch is public so the login page can offer it; it only sets a cookie.
+    private static readonly string[] _publicPages = ["/Account/Login", "/Error", "/Culture"];
 
     private List<string> PageUrls()
     {

@@ -4,43 +4,35 @@ using QualityGates.Web.Tests.Infrastructure;
 
 namespace QualityGates.Web.Tests;
 
-public sealed class InformationLogFactory : QualityGatesFactory
+public sealed class LoggingTests
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    private sealed class InformationLogFactory : QualityGatesFactory
     {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
+        }
     }
-}
-
-public sealed class LoggingTests(InformationLogFactory factory) : IClassFixture<InformationLogFactory>
-{
-    private string ReadLogs() => string.Concat(Directory.GetFiles(factory.LogFolder).Select(path =>
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }));
 
     [Fact]
     public async Task Requests_are_logged_as_structured_events_without_passwords_cookies_or_tokens()
     {
-        using var client = factory.CreateTestClient();
-        var login = await client.GetPageAsync("/Account/Login");
-        var token = login.InputValue("__RequestVerificationToken");
-
-        await client.SignInSuccessfullyAsync("exec@demo.local");
-        await client.GetPageAsync("/Promises");
-
-        // The request log is written when the response has completed, possibly just after the client saw it.
-        var logs = ReadLogs();
-        for (var attempt = 0; attempt < 50 && !logs.Contains("\"RequestPath\":\"/Promises\"", StringComparison.Ordinal); attempt++)
+        await using var factory = new InformationLogFactory();
+        await factory.InitializeAsync();
+        string token;
+        using (var client = factory.CreateTestClient())
         {
-            await Task.Delay(100);
-            logs = ReadLogs();
+            token = (await client.GetPageAsync("/Account/Login")).InputValue("__RequestVerificationToken");
+            await client.SignInSuccessfullyAsync("exec@demo.local");
+            await client.GetPageAsync("/Promises");
         }
 
-        Assert.Contains("\"RequestPath\":\"/Promises\"", logs);
+        // Stopping the app flushes the request log, which is written after each response completes.
+        await factory.StopAppAsync();
+        var logs = factory.ReadLogs();
+
+        Assert.True(logs.Contains("\"RequestPath\":\"/Promises\"", StringComparison.Ordinal), logs);
         Assert.Contains("\"RequestMethod\":\"POST\"", logs);
         Assert.DoesNotContain(DemoData.Password, logs);
         Assert.DoesNotContain(token, logs);

@@ -231,7 +231,7 @@ public sealed class PromiseRegisterTests(QualityGatesFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await TestClient.ParseAsync(response);
-        Assert.Contains(Messages.ConcurrencyConflict, page.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Contains(Texts.English("Messages.ConcurrencyConflict"), page.QuerySelector(".alert-danger")!.TextContent);
         Assert.Equal("First writer wins", page.InputValue("Input.Title"));
         Assert.Equal(1, await factory.WithDbAsync(db => db.Promises.CountAsync(p => p.Title == "First writer wins")));
     }
@@ -261,8 +261,9 @@ public sealed class PromiseRegisterTests(QualityGatesFactory factory) : IClassFi
         Assert.All(titles, t => Assert.Contains("99.5", t));
 
         var byDue = await client.GetPageAsync("/Promises?sort=due");
-        var dues = byDue.QuerySelectorAll("tbody tr td:last-child").Select(td => td.TextContent).ToList();
-        Assert.Equal(dues.Order(StringComparer.Ordinal).ToList(), dues);
+        var dues = byDue.QuerySelectorAll("tbody tr td:last-child")
+            .Select(td => DateOnly.Parse(td.TextContent, CultureInfo.GetCultureInfo("en"))).ToList();
+        Assert.Equal(dues.Order().ToList(), dues);
 
         var none = await client.GetPageAsync("/Promises?q=no-such-promise-anywhere");
         Assert.Contains("No promise matches these filters", none.Body!.TextContent);

@@ -1,5 +1,4 @@
 using System.Net;
-using QualityGates.Web.Pages.Account;
 using QualityGates.Web.Tests.Infrastructure;
 
 namespace QualityGates.Web.Tests;
@@ -40,8 +39,8 @@ public sealed class SignInTests(QualityGatesFactory factory) : IClassFixture<Qua
         var wrongPassword = await TestClient.ParseAsync(await client.SignInAsync("presales@demo.local", "not-the-password-at-all"));
         var unknownUser = await TestClient.ParseAsync(await client.SignInAsync("nobody@demo.local", "not-the-password-at-all"));
 
-        Assert.Contains(LoginModel.FailedMessage, wrongPassword.Body!.TextContent);
-        Assert.Contains(LoginModel.FailedMessage, unknownUser.Body!.TextContent);
+        Assert.Contains(Texts.English("Login.Failed"), wrongPassword.Body!.TextContent);
+        Assert.Contains(Texts.English("Login.Failed"), unknownUser.Body!.TextContent);
         Assert.Equal("presales@demo.local", wrongPassword.InputValue("Input.Email"));
     }
 
@@ -57,7 +56,7 @@ public sealed class SignInTests(QualityGatesFactory factory) : IClassFixture<Qua
         var response = await client.SignInAsync("marketing@demo.local");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(LoginModel.FailedMessage, (await TestClient.ParseAsync(response)).Body!.TextContent);
+        Assert.Contains(Texts.English("Login.Failed"), (await TestClient.ParseAsync(response)).Body!.TextContent);
     }
 
     [Fact]

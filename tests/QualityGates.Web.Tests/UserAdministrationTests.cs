@@ -62,7 +62,7 @@ public sealed class UserAdministrationTests(QualityGatesFactory factory) : IClas
             ["Input.Password"] = "too short",
         }));
 
-        Assert.StartsWith("A SalesRep must belong to a department of the matching kind", page.FieldError("Input.DepartmentId"));
+        Assert.Equal(Texts.English("Users.RoleDoesNotFitDepartment", Texts.English("Role.SalesRep")), page.FieldError("Input.DepartmentId"));
         Assert.Equal("The password must have at least 12 characters.", page.FieldError("Input.Password"));
         Assert.Equal("wrong.fit@demo.local", page.InputValue("Input.Email"));
         Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "wrong.fit@demo.local")));

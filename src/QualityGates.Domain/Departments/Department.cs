@@ -9,7 +9,7 @@ public sealed class Department
         Rename(name);
         if (makesGeneralClaims && kind != DepartmentKind.Promising)
         {
-            throw new DomainException("Only a promising department can make claims that apply to all customers.");
+            throw new DomainException("GeneralClaimsNeedPromisingDepartment", "Only a promising department can make claims that apply to all customers.");
         }
 
         Kind = kind;

@@ -75,7 +75,7 @@ public sealed class Promise : IVersioned
         ArgumentException.ThrowIfNullOrWhiteSpace(ownerId);
         if (promisingDepartment.Kind != DepartmentKind.Promising)
         {
-            throw new DomainException($"{promisingDepartment.Name} is not a promising department.");
+            throw new DomainException("NotAPromisingDepartment", $"{promisingDepartment.Name} is not a promising department.", promisingDepartment.Name);
         }
 
         var promise = new Promise
@@ -95,7 +95,7 @@ public sealed class Promise : IVersioned
     {
         if (Status != PromiseStatus.Draft)
         {
-            throw new DomainException($"Only a draft can be edited; this promise is {Status}.");
+            throw new DomainException("OnlyDraftsAreEdited", $"Only a draft can be edited; this promise is {Status}.", Status);
         }
 
         if (promisingDepartment.Id != PromisingDepartmentId)
@@ -110,12 +110,12 @@ public sealed class Promise : IVersioned
     {
         if (Status != PromiseStatus.Draft)
         {
-            throw new DomainException($"Only a draft can be submitted; this promise is {Status}.");
+            throw new DomainException("OnlyDraftsAreSubmitted", $"Only a draft can be submitted; this promise is {Status}.", Status);
         }
 
         if (!Target.IsMeasurable)
         {
-            throw new DomainException("A promise needs a measurable target (metric, comparator, value and unit, or a date) before it can be submitted.");
+            throw new DomainException("SubmitNeedsMeasurableTarget", "A promise needs a measurable target (metric, comparator, value and unit, or a date) before it can be submitted.");
         }
 
         Status = PromiseStatus.UnderReview;
@@ -127,12 +127,12 @@ public sealed class Promise : IVersioned
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainException("A withdrawal needs a reason.");
+            throw new DomainException("WithdrawalNeedsReason", "A withdrawal needs a reason.");
         }
 
         if (Status.IsFinal())
         {
-            throw new DomainException($"A promise that is {Status} can no longer be withdrawn.");
+            throw new DomainException("FinalCannotBeWithdrawn", $"A promise that is {Status} can no longer be withdrawn.", Status);
         }
 
         Status = PromiseStatus.Withdrawn;
@@ -146,7 +146,7 @@ public sealed class Promise : IVersioned
         ArgumentException.ThrowIfNullOrWhiteSpace(details.Statement);
         if (details.CustomerId is null && !generalClaimsAllowed)
         {
-            throw new DomainException("A promise must name its customer; only general claims of Marketing may apply to all customers.");
+            throw new DomainException("CustomerRequired", "A promise must name its customer; only general claims of Marketing may apply to all customers.");
         }
 
         Title = details.Title.Trim();

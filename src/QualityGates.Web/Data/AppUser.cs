@@ -7,10 +7,14 @@ namespace QualityGates.Web.Data;
 public sealed class AppUser : IdentityUser
 {
     public const int DisplayNameMaxLength = 100;
+    public const int CultureMaxLength = 10;
 
     public string DisplayName { get; set; } = "";
 
     public int DepartmentId { get; set; }
 
     public Department? Department { get; set; }
+
+    /// <summary>The language the user chose ("en", "de"); null follows the browser.</summary>
+    public string? PreferredCulture { get; set; }
 }

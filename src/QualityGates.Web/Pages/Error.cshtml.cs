@@ -13,22 +13,11 @@ public sealed class ErrorModel : PageModel
 
     public string? RequestId { get; private set; }
 
-    public string Title => Code switch
+    /// <summary>The resource key prefix for this status: Error.Page.403.Title, Error.Page.Other.Title …</summary>
+    public string TextKey => Code switch
     {
-        StatusCodes.Status403Forbidden => "Access denied",
-        StatusCodes.Status404NotFound => "Not found",
-        StatusCodes.Status400BadRequest => "Bad request",
-        _ => "Something went wrong",
-    };
-
-    public string Explanation => Code switch
-    {
-        StatusCodes.Status403Forbidden =>
-            "Your role or department does not allow this. If you need it, ask an administrator.",
-        StatusCodes.Status404NotFound => "The page or record does not exist, or its address is wrong.",
-        StatusCodes.Status400BadRequest =>
-            "The request could not be processed. If you used a form, reload the page and try again.",
-        _ => "An unexpected error occurred. Please try again; if it persists, contact support with the request id below.",
+        StatusCodes.Status400BadRequest or StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound => $"ErrorPage.{Code}",
+        _ => "ErrorPage.Other",
     };
 
     public void OnGet(int? code) => Render(code);

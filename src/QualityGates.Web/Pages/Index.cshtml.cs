@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
@@ -12,7 +13,7 @@ namespace QualityGates.Web.Pages;
 /// My work: what waits for the signed-in user. Sales reps see their department's promises, service
 /// managers the promises their department must judge and keep, everyone else the whole register.
 /// </summary>
-public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     private const int ListLength = 10;
     private const int DueSoonDays = 30;
@@ -40,9 +41,9 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : Pa
             var userId = User.UserId();
             promises = promises.Where(p => p.PromisingDepartmentId == department);
             ScopeFilter["promisingDepartmentId"] = department.ToString(CultureInfo.InvariantCulture);
-            Scope = "promises your department made";
-            WorkListTitle = "Your drafts";
-            WorkListEmpty = "You have no drafts. Log a new promise when you make one to a customer.";
+            Scope = l["Home.Scope.Promising"];
+            WorkListTitle = l["Home.Drafts.Title"];
+            WorkListEmpty = l["Home.Drafts.Empty"];
             workList = promises.Where(p => p.OwnerId == userId && p.Status == PromiseStatus.Draft);
         }
         else if (User.IsInRole(Roles.ServiceManager))
@@ -50,16 +51,16 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : Pa
             var department = User.DepartmentId();
             promises = promises.Where(p => p.DeliveringDepartmentId == department);
             ScopeFilter["deliveringDepartmentId"] = department.ToString(CultureInfo.InvariantCulture);
-            Scope = "promises your department must keep";
-            WorkListTitle = "Waiting for your department's feasibility review";
-            WorkListEmpty = "No promise is waiting for your department's review.";
+            Scope = l["Home.Scope.Delivering"];
+            WorkListTitle = l["Home.Review.Title"];
+            WorkListEmpty = l["Home.Review.Empty"];
             workList = promises.Where(p => p.Status == PromiseStatus.UnderReview);
         }
         else
         {
-            Scope = "all promises";
-            WorkListTitle = $"Open promises due in the next {DueSoonDays} days";
-            WorkListEmpty = $"No open promise is due in the next {DueSoonDays} days.";
+            Scope = l["Home.Scope.All"];
+            WorkListTitle = l["Home.DueSoon.Title", DueSoonDays];
+            WorkListEmpty = l["Home.DueSoon.Empty", DueSoonDays];
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var final = PromiseStatusExtensions.Final;
             workList = promises.Where(p => p.DueDate >= today && p.DueDate <= today.AddDays(DueSoonDays)

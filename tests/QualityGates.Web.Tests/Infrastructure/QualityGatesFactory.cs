@@ -11,7 +11,19 @@ public class QualityGatesFactory : WebApplicationFactory<Program>, IAsyncLifetim
     private TestDatabase? _database;
     private readonly string _logFolder = Directory.CreateTempSubdirectory("qualitygates-logs-").FullName;
 
+    /// <summary>Where the app writes its JSON log file; deleted with the factory.</summary>
     public string LogFolder => _logFolder;
+
+    /// <summary>Reads the log files; after disposal too, until the folder is deleted.</summary>
+    public string ReadLogs() => string.Concat(Directory.GetFiles(_logFolder).Select(path =>
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }));
+
+    /// <summary>Stops the app so every log event is flushed, keeping the database and log folder.</summary>
+    public async Task StopAppAsync() => await base.DisposeAsync();
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
 

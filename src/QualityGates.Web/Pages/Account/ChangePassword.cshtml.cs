@@ -3,14 +3,17 @@ using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Validation;
 
 namespace QualityGates.Web.Pages.Account;
 
 public sealed class ChangePasswordModel(
-    UserManager<AppUser> userManager, SignInManager<AppUser> signInManager, IValidator<ChangePasswordModel.InputModel> validator)
-    : PageModel
+    UserManager<AppUser> userManager,
+    SignInManager<AppUser> signInManager,
+    IValidator<ChangePasswordModel.InputModel> validator,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -34,15 +37,17 @@ public sealed class ChangePasswordModel(
         {
             foreach (var error in result.Errors)
             {
-                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "CurrentPassword" : "NewPassword";
-                ModelState.AddModelError($"{nameof(Input)}.{field}", error.Description);
+                var mismatch = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch);
+                ModelState.AddModelError(
+                    $"{nameof(Input)}.{(mismatch ? nameof(Input.CurrentPassword) : nameof(Input.NewPassword))}",
+                    mismatch ? l["ChangePassword.WrongCurrent"] : error.Description);
             }
 
             return Page();
         }
 
         await signInManager.RefreshSignInAsync(user);
-        TempData["Success"] = "Your password has been changed.";
+        TempData["Success"] = l["ChangePassword.Changed"].Value;
         return RedirectToPage("/Index");
     }
 
@@ -57,11 +62,11 @@ public sealed class ChangePasswordModel(
 
     public sealed class Validator : AbstractValidator<InputModel>
     {
-        public Validator()
+        public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(i => i.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
-            RuleFor(i => i.NewPassword).NewPassword();
-            RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage("The two new passwords do not match.");
+            RuleFor(i => i.CurrentPassword).NotEmpty().WithMessage(_ => l["ChangePassword.EnterCurrent"]);
+            RuleFor(i => i.NewPassword).NewPassword(l);
+            RuleFor(i => i.ConfirmPassword).Equal(i => i.NewPassword).WithMessage(_ => l["ChangePassword.Mismatch"]);
         }
     }
 }

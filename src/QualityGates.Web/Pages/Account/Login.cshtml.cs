@@ -3,16 +3,16 @@ using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using QualityGates.Web.Data;
+using QualityGates.Web.Validation;
 
 namespace QualityGates.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signInManager, IValidator<LoginModel.InputModel> validator) : PageModel
+public sealed class LoginModel(
+    SignInManager<AppUser> signInManager, IValidator<LoginModel.InputModel> validator, IStringLocalizer<SharedResource> l)
+    : PageModel
 {
-    // One message for every failure, so the page never tells whether an account exists or is locked.
-    public const string FailedMessage =
-        "Sign-in failed. Check your e-mail and password. After 5 failed attempts an account is locked for 15 minutes.";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -34,10 +34,16 @@ public sealed class LoginModel(SignInManager<AppUser> signInManager, IValidator<
         var result = await signInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            if (await signInManager.UserManager.FindByNameAsync(Input.Email.Trim()) is { PreferredCulture: { } culture })
+            {
+                CultureModel.Remember(Response, culture);
+            }
+
             return LocalRedirect(SafeReturnUrl);
         }
 
-        ModelState.AddModelError(string.Empty, FailedMessage);
+        // One message for every failure, so the page never tells whether an account exists or is locked.
+        ModelState.AddModelError(string.Empty, l["Login.Failed"]);
         return Page();
     }
 
@@ -52,10 +58,10 @@ public sealed class LoginModel(SignInManager<AppUser> signInManager, IValidator<
 
     public sealed class Validator : AbstractValidator<InputModel>
     {
-        public Validator()
+        public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(i => i.Email).NotEmpty().WithMessage("Enter your e-mail address.").MaximumLength(256);
-            RuleFor(i => i.Password).NotEmpty().WithMessage("Enter your password.").MaximumLength(256);
+            RuleFor(i => i.Email).NotEmpty().WithMessage(_ => l["Login.EnterEmail"]).MaxLength(256, l);
+            RuleFor(i => i.Password).NotEmpty().WithMessage(_ => l["Login.EnterPassword"]).MaxLength(256, l);
         }
     }
 }

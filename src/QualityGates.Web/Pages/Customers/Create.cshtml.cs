@@ -3,12 +3,16 @@ using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using QualityGates.Domain.Customers;
 using QualityGates.Web.Data;
+using QualityGates.Web.Validation;
 
 namespace QualityGates.Web.Pages.Customers;
 
-public sealed class CreateModel(QualityGatesDbContext db, IValidator<CreateModel.InputModel> validator, TimeProvider time) : PageModel
+public sealed class CreateModel(
+    QualityGatesDbContext db, IValidator<CreateModel.InputModel> validator, TimeProvider time, IStringLocalizer<SharedResource> l)
+    : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -34,11 +38,11 @@ public sealed class CreateModel(QualityGatesDbContext db, IValidator<CreateModel
         catch (DbUpdateException)
         {
             // Someone added the same name or number between our check and the insert: the unique index refused it.
-            ModelState.AddModelError(string.Empty, "A customer with this name or account number was just added by someone else.");
+            ModelState.AddModelError(string.Empty, l["Customers.JustAdded"]);
             return Page();
         }
 
-        TempData["Success"] = $"Customer {customer.Name} added.";
+        TempData["Success"] = l["Customers.Added", customer.Name].Value;
         return RedirectToPage("Index", new { q = customer.Name });
     }
 
@@ -51,15 +55,15 @@ public sealed class CreateModel(QualityGatesDbContext db, IValidator<CreateModel
 
     public sealed class Validator : AbstractValidator<InputModel>
     {
-        public Validator(QualityGatesDbContext db)
+        public Validator(QualityGatesDbContext db, IStringLocalizer<SharedResource> l)
         {
-            RuleFor(i => i.Name).NotEmpty().WithMessage("Enter the customer's name.")
-                .MaximumLength(Customer.NameMaxLength)
-                .MustAsync(async (name, ct) => !await db.Customers.AnyAsync(c => c.Name == name.Trim(), ct))
-                .WithMessage("A customer with this name already exists.");
-            RuleFor(i => i.AccountNumber).MaximumLength(Customer.AccountNumberMaxLength)
+            RuleFor(i => i.Name).NotEmpty().WithMessage(_ => l["Customers.NameRequired"])
+                .MaxLength(Customer.NameMaxLength, l)
+                .MustAsync(async (name, ct) => !await db.Customers.AnyAsync(c => c.Name == name!.Trim(), ct))
+                .WithMessage(_ => l["Customers.NameTaken"]);
+            RuleFor(i => i.AccountNumber).MaxLength(Customer.AccountNumberMaxLength, l)
                 .MustAsync(async (number, ct) => !await db.Customers.AnyAsync(c => c.AccountNumber == number!.Trim(), ct))
-                .WithMessage("Another customer already has this account number.")
+                .WithMessage(_ => l["Customers.AccountNumberTaken"])
                 .When(i => !string.IsNullOrWhiteSpace(i.AccountNumber));
         }
     }

@@ -1,18 +1,23 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using QualityGates.Domain;
 using QualityGates.Domain.Departments;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 
 namespace QualityGates.Web.Pages.Promises;
 
 /// <summary>A sales rep logs a new promise of their own department as a draft.</summary>
 public sealed class CreateModel(
-    QualityGatesDbContext db, IValidator<PromiseForm> validator, PromiseNumberAllocator numbers, TimeProvider time)
-    : PageModel, IPromiseFormPage
+    QualityGatesDbContext db,
+    IValidator<PromiseForm> validator,
+    PromiseNumberAllocator numbers,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> l) : PageModel, IPromiseFormPage
 {
     private const int DefaultDueInDays = 30;
 
@@ -46,14 +51,14 @@ public sealed class CreateModel(
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(string.Empty, e.Message);
+            ModelState.AddModelError(string.Empty, l.Error(e));
             await LoadAsync(department);
             return Page();
         }
 
         db.Promises.Add(promise);
         await db.SaveChangesAsync();
-        TempData["Success"] = $"Draft {promise.Number} saved. Submit it for review when it is complete.";
+        TempData["Success"] = l["Promises.Create.Done", promise.Number].Value;
         return RedirectToPage("Details", new { id = promise.Id });
     }
 

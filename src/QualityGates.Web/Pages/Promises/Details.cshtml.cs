@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using QualityGates.Domain;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
-using QualityGates.Web.Pages.Shared;
+using QualityGates.Web.Localization;
 
 namespace QualityGates.Web.Pages.Promises;
 
-public sealed class DetailsModel(QualityGatesDbContext db, IAuthorizationService authorization, TimeProvider time) : PageModel
+public sealed class DetailsModel(
+    QualityGatesDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Promise Promise { get; private set; } = null!;
 
@@ -38,16 +40,16 @@ public sealed class DetailsModel(QualityGatesDbContext db, IAuthorizationService
         }
         catch (DomainException e)
         {
-            TempData["Error"] = e.Message;
+            TempData["Error"] = l.Error(e);
             return RedirectToPage(new { id });
         }
         catch (DbUpdateConcurrencyException)
         {
-            TempData["Error"] = Messages.ConcurrencyConflict;
+            TempData["Error"] = l["Messages.ConcurrencyConflict"].Value;
             return RedirectToPage(new { id });
         }
 
-        TempData["Success"] = $"{promise.Number} was submitted for review.";
+        TempData["Success"] = l["Promises.Submit.Done", promise.Number].Value;
         return RedirectToPage(new { id });
     }
 

@@ -3,16 +3,20 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using QualityGates.Domain;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
-using QualityGates.Web.Pages.Shared;
+using QualityGates.Web.Localization;
 
 namespace QualityGates.Web.Pages.Promises;
 
 /// <summary>Changes a draft. Only the promising department's sales reps may, and only while it is a draft.</summary>
-public sealed class EditModel(QualityGatesDbContext db, IValidator<PromiseForm> validator, IAuthorizationService authorization)
-    : PageModel, IPromiseFormPage
+public sealed class EditModel(
+    QualityGatesDbContext db,
+    IValidator<PromiseForm> validator,
+    IAuthorizationService authorization,
+    IStringLocalizer<SharedResource> l) : PageModel, IPromiseFormPage
 {
     [BindProperty]
     public PromiseForm Input { get; set; } = new();
@@ -76,7 +80,7 @@ public sealed class EditModel(QualityGatesDbContext db, IValidator<PromiseForm> 
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(string.Empty, e.Message);
+            ModelState.AddModelError(string.Empty, l.Error(e));
             await LoadAsync(promise);
             return Page();
         }
@@ -86,14 +90,14 @@ public sealed class EditModel(QualityGatesDbContext db, IValidator<PromiseForm> 
             return await ConflictAsync(promise);
         }
 
-        TempData["Success"] = $"Draft {promise.Number} saved.";
+        TempData["Success"] = l["Promises.Edit.Done", promise.Number].Value;
         return RedirectToPage("Details", new { id });
     }
 
     private async Task<IActionResult> ConflictAsync(Promise current)
     {
         ModelState.Clear();
-        ModelState.AddModelError(string.Empty, Messages.ConcurrencyConflict);
+        ModelState.AddModelError(string.Empty, l["Messages.ConcurrencyConflict"]);
         Input = PromiseForm.From(current);
         await LoadAsync(current);
         return current.Status == PromiseStatus.Draft ? Page() : NotDraft(current);
@@ -101,7 +105,7 @@ public sealed class EditModel(QualityGatesDbContext db, IValidator<PromiseForm> 
 
     private RedirectToPageResult NotDraft(Promise promise)
     {
-        TempData["Error"] = $"{promise.Number} is {promise.Status}: only drafts can be edited.";
+        TempData["Error"] = l["Error.OnlyDraftsAreEdited", l.Status(promise.Status)].Value;
         return RedirectToPage("Details", new { id = promise.Id });
     }
 

@@ -3,10 +3,12 @@ using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using QualityGates.Domain.Departments;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
 using QualityGates.Web.Pages.Shared;
+using QualityGates.Web.Validation;
 
 namespace QualityGates.Web.Pages.Promises;
 
@@ -90,51 +92,49 @@ public sealed class PromiseForm
 
     public sealed class Validator : AbstractValidator<PromiseForm>
     {
-        public Validator(QualityGatesDbContext db, TimeProvider time)
+        public Validator(QualityGatesDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l)
         {
-            RuleFor(f => f.Title).NotEmpty().WithMessage("Enter a short title.")
-                .MaximumLength(Promise.TitleMaxLength);
-            RuleFor(f => f.Statement).NotEmpty().WithMessage("Enter the promise as it was told to the customer.")
-                .MaximumLength(Promise.StatementMaxLength);
-            RuleFor(f => f.CategoryId).NotNull().WithMessage("Choose a category.")
+            RuleFor(f => f.Title).NotEmpty().WithMessage(_ => l["Promises.Form.TitleRequired"])
+                .MaxLength(Promise.TitleMaxLength, l);
+            RuleFor(f => f.Statement).NotEmpty().WithMessage(_ => l["Promises.Form.StatementRequired"])
+                .MaxLength(Promise.StatementMaxLength, l);
+            RuleFor(f => f.CategoryId).NotNull().WithMessage(_ => l["Promises.Form.CategoryRequired"])
                 .MustAsync(async (id, ct) => await db.PromiseCategories.AnyAsync(c => c.Id == id && c.IsActive, ct))
-                .WithMessage("Choose one of the listed categories.").When(f => f.CategoryId is not null);
-            RuleFor(f => f.DeliveringDepartmentId).NotNull().WithMessage("Choose the department that must keep the promise.")
+                .WithMessage(_ => l["Promises.Form.CategoryUnknown"]);
+            RuleFor(f => f.DeliveringDepartmentId).NotNull().WithMessage(_ => l["Promises.Form.DeliveringRequired"])
                 .MustAsync(async (id, ct) => await db.Departments.AnyAsync(d => d.Id == id && d.Kind == DepartmentKind.Delivering, ct))
-                .WithMessage("Choose one of the delivering departments.").When(f => f.DeliveringDepartmentId is not null);
-            RuleFor(f => f.CustomerId)
-                .MustAsync(async (id, ct) => await db.Customers.AnyAsync(c => c.Id == id, ct))
-                .WithMessage("Choose one of the listed customers.").When(f => f.CustomerId is not null);
+                .WithMessage(_ => l["Promises.Form.DeliveringUnknown"]);
             RuleFor(f => f.CustomerId)
                 .Must((_, id, context) => id is not null
                     || (context.RootContextData.TryGetValue(GeneralClaimsAllowedKey, out var allowed) && allowed is true))
-                .WithMessage("Choose the customer. Only Marketing's general claims may apply to all customers.");
-            RuleFor(f => f.Source).NotNull().WithMessage("Choose where the customer was told.").IsInEnum();
-            RuleFor(f => f.SourceReference).MaximumLength(Promise.SourceReferenceMaxLength);
+                .WithMessage(_ => l["Promises.Form.CustomerRequired"])
+                .MustAsync(async (id, ct) => id is null || await db.Customers.AnyAsync(c => c.Id == id, ct))
+                .WithMessage(_ => l["Promises.Form.CustomerUnknown"]);
+            RuleFor(f => f.Source).NotNull().WithMessage(_ => l["Promises.Form.SourceRequired"])
+                .IsInEnum().WithMessage(_ => l["Validation.InvalidValue"]);
+            RuleFor(f => f.SourceReference).MaxLength(Promise.SourceReferenceMaxLength, l);
 
-            RuleFor(f => f.TargetComparator).IsInEnum();
-            RuleFor(f => f.TargetMetric).MaximumLength(MeasurableTarget.MetricMaxLength);
-            RuleFor(f => f.TargetMetric).NotEmpty()
-                .WithMessage("Name what is measured, e.g. \"First response\".")
+            RuleFor(f => f.TargetComparator).IsInEnum().WithMessage(_ => l["Validation.InvalidValue"]);
+            RuleFor(f => f.TargetMetric).MaxLength(MeasurableTarget.MetricMaxLength, l);
+            RuleFor(f => f.TargetMetric).NotEmpty().WithMessage(_ => l["Promises.Form.MetricRequired"])
                 .When(f => f.TargetValue is not null || !string.IsNullOrWhiteSpace(f.TargetUnit) || f.TargetDate is not null);
             When(f => !string.IsNullOrWhiteSpace(f.TargetMetric) && f.TargetComparator != TargetComparator.ByDate, () =>
             {
-                RuleFor(f => f.TargetValue).NotNull().WithMessage("Enter the target value, e.g. 4.")
-                    .PrecisionScale(18, 4, ignoreTrailingZeros: true)
-                    .WithMessage("Use at most 14 digits before and 4 after the decimal point.");
-                RuleFor(f => f.TargetUnit).NotEmpty().WithMessage("Enter the unit, e.g. h, %, days.")
-                    .MaximumLength(MeasurableTarget.UnitMaxLength);
+                RuleFor(f => f.TargetValue).NotNull().WithMessage(_ => l["Promises.Form.ValueRequired"])
+                    .PrecisionScale(18, 4, ignoreTrailingZeros: true).WithMessage(_ => l["Promises.Form.ValueTooPrecise"]);
+                RuleFor(f => f.TargetUnit).NotEmpty().WithMessage(_ => l["Promises.Form.UnitRequired"])
+                    .MaxLength(MeasurableTarget.UnitMaxLength, l);
             });
             When(f => !string.IsNullOrWhiteSpace(f.TargetMetric) && f.TargetComparator == TargetComparator.ByDate, () =>
             {
-                RuleFor(f => f.TargetDate).NotNull().WithMessage("Enter the date by which the target is met.");
-                RuleFor(f => f.TargetDate).LessThanOrEqualTo(f => f.DueDate)
-                    .WithMessage("The target date cannot be after the due date.").When(f => f.DueDate is not null);
+                RuleFor(f => f.TargetDate).NotNull().WithMessage(_ => l["Promises.Form.TargetDateRequired"])
+                    .LessThanOrEqualTo(f => f.DueDate).WithMessage(_ => l["Promises.Form.TargetDateAfterDue"])
+                    .When(f => f.DueDate is not null, ApplyConditionTo.CurrentValidator);
             });
 
-            RuleFor(f => f.DueDate).NotNull().WithMessage("Enter the due date, or until when a standing claim is valid.")
+            RuleFor(f => f.DueDate).NotNull().WithMessage(_ => l["Promises.Form.DueRequired"])
                 .GreaterThanOrEqualTo(_ => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
-                .WithMessage("The due date cannot be in the past.");
+                .WithMessage(_ => l["Promises.Form.DueInPast"]);
         }
     }
 }

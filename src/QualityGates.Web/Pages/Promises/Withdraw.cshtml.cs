@@ -4,17 +4,22 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using QualityGates.Domain;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
-using QualityGates.Web.Pages.Shared;
+using QualityGates.Web.Localization;
+using QualityGates.Web.Validation;
 
 namespace QualityGates.Web.Pages.Promises;
 
 /// <summary>Withdraws a promise that has no outcome yet; the reason stays on record.</summary>
 public sealed class WithdrawModel(
-    QualityGatesDbContext db, IAuthorizationService authorization, IValidator<WithdrawModel.InputModel> validator, TimeProvider time)
-    : PageModel
+    QualityGatesDbContext db,
+    IAuthorizationService authorization,
+    IValidator<WithdrawModel.InputModel> validator,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -62,22 +67,22 @@ public sealed class WithdrawModel(
         }
         catch (DomainException e)
         {
-            TempData["Error"] = e.Message;
+            TempData["Error"] = l.Error(e);
             return RedirectToPage("Details", new { id });
         }
         catch (DbUpdateConcurrencyException)
         {
-            TempData["Error"] = Messages.ConcurrencyConflict;
+            TempData["Error"] = l["Messages.ConcurrencyConflict"].Value;
             return RedirectToPage("Details", new { id });
         }
 
-        TempData["Success"] = $"{promise.Number} was withdrawn.";
+        TempData["Success"] = l["Promises.Withdraw.Done", promise.Number].Value;
         return RedirectToPage("Details", new { id });
     }
 
     private RedirectToPageResult AlreadyFinal(Promise promise)
     {
-        TempData["Error"] = $"{promise.Number} is {promise.Status} and can no longer be withdrawn.";
+        TempData["Error"] = l["Error.FinalCannotBeWithdrawn", l.Status(promise.Status)].Value;
         return RedirectToPage("Details", new { id = promise.Id });
     }
 
@@ -90,10 +95,10 @@ public sealed class WithdrawModel(
 
     public sealed class Validator : AbstractValidator<InputModel>
     {
-        public Validator()
+        public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(i => i.Reason).NotEmpty().WithMessage("Say why the promise is withdrawn.")
-                .MaximumLength(Promise.ReasonMaxLength);
+            RuleFor(i => i.Reason).NotEmpty().WithMessage(_ => l["Promises.Withdraw.ReasonRequired"])
+                .MaxLength(Promise.ReasonMaxLength, l);
         }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Pages.Shared;
 using QualityGates.Web.Validation;
@@ -13,7 +14,10 @@ namespace QualityGates.Web.Pages.Admin.Users;
 
 /// <summary>The only way a user comes into being: there is no self-registration.</summary>
 public sealed class CreateModel(
-    QualityGatesDbContext db, UserManager<AppUser> userManager, IValidator<CreateModel.InputModel> validator) : PageModel, IUserProfilePage
+    QualityGatesDbContext db,
+    UserManager<AppUser> userManager,
+    IValidator<CreateModel.InputModel> validator,
+    IStringLocalizer<SharedResource> l) : PageModel, IUserProfilePage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -49,7 +53,7 @@ public sealed class CreateModel(
             if (result.Succeeded)
             {
                 await transaction.CommitAsync();
-                TempData["Success"] = $"User {email} created. Give them their initial password through a safe channel.";
+                TempData["Success"] = l["Users.Created", email].Value;
                 return RedirectToPage("Index");
             }
 
@@ -72,14 +76,15 @@ public sealed class CreateModel(
 
     public sealed class Validator : AbstractValidator<InputModel>
     {
-        public Validator(QualityGatesDbContext db)
+        public Validator(QualityGatesDbContext db, IStringLocalizer<SharedResource> l)
         {
-            Include(new UserProfileValidator(db));
-            RuleFor(i => i.Email).NotEmpty().WithMessage("Enter the e-mail address the person signs in with.")
-                .MaximumLength(256).EmailAddress().WithMessage("Enter a valid e-mail address.")
+            Include(new UserProfileValidator(db, l));
+            RuleFor(i => i.Email).NotEmpty().WithMessage(_ => l["Users.EmailRequired"])
+                .MaxLength(256, l)
+                .EmailAddress().WithMessage(_ => l["Users.EmailInvalid"])
                 .MustAsync(async (email, ct) => !await db.Users.AnyAsync(u => u.NormalizedEmail == email.Trim().ToUpperInvariant(), ct))
-                .WithMessage("A user with this e-mail address already exists.");
-            RuleFor(i => i.Password).NewPassword();
+                .WithMessage(_ => l["Users.EmailTaken"]);
+            RuleFor(i => i.Password).NewPassword(l);
         }
     }
 }

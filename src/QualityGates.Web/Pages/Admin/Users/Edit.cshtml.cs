@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Pages.Shared;
+using Microsoft.Extensions.Localization;
 using QualityGates.Web.Validation;
 
 namespace QualityGates.Web.Pages.Admin.Users;
@@ -16,7 +17,8 @@ public sealed class EditModel(
     QualityGatesDbContext db,
     UserManager<AppUser> userManager,
     IValidator<EditModel.InputModel> validator,
-    IValidator<EditModel.PasswordInput> passwordValidator) : PageModel, IUserProfilePage
+    IValidator<EditModel.PasswordInput> passwordValidator,
+    IStringLocalizer<SharedResource> l) : PageModel, IUserProfilePage
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -56,7 +58,7 @@ public sealed class EditModel(
         var currentRole = (await userManager.GetRolesAsync(Account)).FirstOrDefault();
         if (IsSelf && currentRole == Roles.Administrator && Input.Role != Roles.Administrator)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Role)}", "You cannot take away your own administrator role.");
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Role)}", l["Users.CannotDemoteSelf"]);
         }
 
         if (!ModelState.IsValid)
@@ -97,7 +99,7 @@ public sealed class EditModel(
             {
                 ModelState.Clear();
                 Input = await StoredProfileAsync();
-                ModelState.AddModelError(string.Empty, Messages.ConcurrencyConflict);
+                ModelState.AddModelError(string.Empty, l["Messages.ConcurrencyConflict"]);
             }
             else
             {
@@ -108,7 +110,7 @@ public sealed class EditModel(
         }
 
         await transaction.CommitAsync();
-        TempData["Success"] = $"{Account.Email} saved.";
+        TempData["Success"] = l["Users.Saved", Account.Email!].Value;
         return RedirectToPage(new { id });
     }
 
@@ -121,14 +123,14 @@ public sealed class EditModel(
 
         if (IsSelf)
         {
-            TempData["Error"] = "You cannot lock your own account.";
+            TempData["Error"] = l["Users.CannotLockSelf"].Value;
             return RedirectToPage(new { id });
         }
 
         await userManager.SetLockoutEnabledAsync(Account, true);
         await userManager.SetLockoutEndDateAsync(Account, DateTimeOffset.MaxValue);
         await userManager.UpdateSecurityStampAsync(Account);
-        TempData["Success"] = $"{Account.Email} is locked and can no longer sign in.";
+        TempData["Success"] = l["Users.LockedDone", Account.Email!].Value;
         return RedirectToPage(new { id });
     }
 
@@ -141,7 +143,7 @@ public sealed class EditModel(
 
         await userManager.SetLockoutEndDateAsync(Account, null);
         await userManager.ResetAccessFailedCountAsync(Account);
-        TempData["Success"] = $"{Account.Email} is unlocked.";
+        TempData["Success"] = l["Users.UnlockedDone", Account.Email!].Value;
         return RedirectToPage(new { id });
     }
 
@@ -173,7 +175,7 @@ public sealed class EditModel(
             return Page();
         }
 
-        TempData["Success"] = $"The password of {Account.Email} was reset; their sessions end. Give them the new password through a safe channel.";
+        TempData["Success"] = l["Users.PasswordResetDone", Account.Email!].Value;
         return RedirectToPage(new { id });
     }
 
@@ -212,11 +214,11 @@ public sealed class EditModel(
 
     public sealed class Validator : AbstractValidator<InputModel>
     {
-        public Validator(QualityGatesDbContext db) => Include(new UserProfileValidator(db));
+        public Validator(QualityGatesDbContext db, IStringLocalizer<SharedResource> l) => Include(new UserProfileValidator(db, l));
     }
 
     public sealed class PasswordValidator : AbstractValidator<PasswordInput>
     {
-        public PasswordValidator() => RuleFor(p => p.NewPassword).NewPassword();
+        public PasswordValidator(IStringLocalizer<SharedResource> l) => RuleFor(p => p.NewPassword).NewPassword(l);
     }
 }

@@ -1,7 +1,10 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
+using QualityGates.Web.Validation;
 
 namespace QualityGates.Web.Pages.Admin.Users;
 
@@ -17,20 +20,20 @@ public class UserProfile
 
 public sealed class UserProfileValidator : AbstractValidator<UserProfile>
 {
-    public UserProfileValidator(QualityGatesDbContext db)
+    public UserProfileValidator(QualityGatesDbContext db, IStringLocalizer<SharedResource> l)
     {
-        RuleFor(u => u.DisplayName).NotEmpty().WithMessage("Enter the person's name.")
-            .MaximumLength(AppUser.DisplayNameMaxLength);
-        RuleFor(u => u.Role).NotEmpty().WithMessage("Choose a role.")
-            .Must(role => Roles.All.Contains(role)).WithMessage("Choose one of the listed roles.");
-        RuleFor(u => u.DepartmentId).NotNull().WithMessage("Choose a department.");
+        RuleFor(u => u.DisplayName).NotEmpty().WithMessage(_ => l["Users.NameRequired"])
+            .MaxLength(AppUser.DisplayNameMaxLength, l);
+        RuleFor(u => u.Role).NotEmpty().WithMessage(_ => l["Users.RoleRequired"])
+            .Must(role => Roles.All.Contains(role)).WithMessage(_ => l["Users.RoleUnknown"]);
+        RuleFor(u => u.DepartmentId).NotNull().WithMessage(_ => l["Users.DepartmentRequired"]);
         RuleFor(u => u.DepartmentId)
             .MustAsync(async (profile, id, ct) =>
             {
                 var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
                 return department is not null && (!Roles.All.Contains(profile.Role) || Roles.Fits(profile.Role, department.Kind));
             })
-            .WithMessage(u => $"A {u.Role} must belong to a department of the matching kind: sales reps to Marketing, Sales or PreSales, service managers to a delivering department, AfterSales staff to AfterSales.")
+            .WithMessage(u => l["Users.RoleDoesNotFitDepartment", l.Role(u.Role)])
             .When(u => u.DepartmentId is not null);
     }
 }

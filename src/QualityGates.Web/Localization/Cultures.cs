@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace QualityGates.Web.Localization;
+
+public static class Cultures
+{
+    public const string English = "en";
+    public const string German = "de";
+
+    public static IReadOnlyList<string> Supported { get; } = [English, German];
+
+    public static IReadOnlyList<CultureInfo> SupportedCultures { get; } = Supported.Select(CultureInfo.GetCultureInfo).ToList();
+
+    public static bool IsSupported(string? culture) => culture is not null && Supported.Contains(culture);
+}

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Seeding;
+using QualityGates.Web.Gates;
 using QualityGates.Web.Localization;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -27,6 +28,7 @@ builder.Services.AddQualityGatesDatabase(builder.Configuration, builder.Environm
 builder.Services.AddQualityGatesSecurity(builder.Environment);
 builder.Services.AddQualityGatesLocalization();
 builder.Services.AddScoped<PromiseNumberAllocator>();
+builder.Services.AddScoped<FeasibilityGate>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 // One message per field: the first rule that fails, and later rules never see an empty value.
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;

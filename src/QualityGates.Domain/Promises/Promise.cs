@@ -140,6 +140,34 @@ public sealed class Promise : IVersioned
         WithdrawnAtUtc = nowUtc;
     }
 
+    /// <summary>The owner reworks a rejected promise: it becomes a draft again, to be submitted anew.</summary>
+    public void Revise()
+    {
+        if (Status != PromiseStatus.Rejected)
+        {
+            throw new DomainException("OnlyRejectedAreRevised", $"Only a rejected promise can be revised; this promise is {Status}.", Status);
+        }
+
+        Status = PromiseStatus.Draft;
+    }
+
+    // Gate decisions (GateReview) drive these; nothing else may.
+    internal void Approve() => MoveFromReview(PromiseStatus.Approved);
+
+    internal void Reject() => MoveFromReview(PromiseStatus.Rejected);
+
+    internal void ReturnToDraft() => MoveFromReview(PromiseStatus.Draft);
+
+    private void MoveFromReview(PromiseStatus next)
+    {
+        if (Status != PromiseStatus.UnderReview)
+        {
+            throw new DomainException("PromiseNotUnderReview", $"The promise is {Status}, not under review.", Status);
+        }
+
+        Status = next;
+    }
+
     private void Apply(PromiseDetails details, bool generalClaimsAllowed)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(details.Title);

@@ -85,6 +85,7 @@ public static class SecurityServiceCollectionExtensions
             .AddPolicy(Policies.MakePromises, p => p.RequireRole(Roles.SalesRep))
             .AddPolicy(Policies.ManageCustomers, p => p.RequireRole(Roles.SalesRep, Roles.Administrator));
         services.AddSingleton<IAuthorizationHandler, PromiseAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, ReviewAuthorizationHandler>();
 
         // Keys in the database: every instance behind a load balancer reads the same cookies and tokens.
         services.AddDataProtection()

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain;
 using QualityGates.Domain.Customers;
 using QualityGates.Domain.Departments;
+using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 
 namespace QualityGates.Web.Data;
@@ -24,6 +25,10 @@ public abstract class QualityGatesDbContext(DbContextOptions options)
     public DbSet<Promise> Promises => Set<Promise>();
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    public DbSet<GateDefinition> GateDefinitions => Set<GateDefinition>();
+
+    public DbSet<GateReview> GateReviews => Set<GateReview>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -54,11 +59,19 @@ public abstract class QualityGatesDbContext(DbContextOptions options)
         StoreAsString<PromiseStatus>(configurationBuilder);
         StoreAsString<PromiseSource>(configurationBuilder);
         StoreAsString<TargetComparator>(configurationBuilder);
+        StoreAsString<GateStage>(configurationBuilder);
+        StoreAsString<GateDecider>(configurationBuilder);
+        StoreAsString<CheckpointAnswer>(configurationBuilder);
+        StoreAsString<GateDecision>(configurationBuilder);
+        StoreAsString<GateReviewState>(configurationBuilder);
     }
 
     private static void StoreAsString<TEnum>(ModelConfigurationBuilder configurationBuilder)
-        where TEnum : struct, Enum =>
+        where TEnum : struct, Enum
+    {
         configurationBuilder.Properties<TEnum>().HaveConversion<string>().HaveMaxLength(EnumMaxLength);
+        configurationBuilder.Properties<TEnum?>().HaveConversion<string>().HaveMaxLength(EnumMaxLength);
+    }
 
     private const int EnumMaxLength = 30;
 

@@ -6,6 +6,7 @@ using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Pages.Promises;
+using QualityGates.Web.Pages.Reviews;
 
 namespace QualityGates.Web.Pages;
 
@@ -31,10 +32,15 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStr
 
     public IReadOnlyList<PromiseListItem> WorkList { get; private set; } = [];
 
+    /// <summary>For service managers: the gate reviews their department has to decide.</summary>
+    public IReadOnlyList<ReviewListItem> ReviewsWaiting { get; private set; } = [];
+
+    public int ReviewsWaitingCount { get; private set; }
+
     public async Task OnGetAsync()
     {
         var promises = PromiseListItem.Query(db);
-        IQueryable<PromiseListItem> workList;
+        IQueryable<PromiseListItem>? workList = null;
         if (User.IsInRole(Roles.SalesRep))
         {
             var department = User.DepartmentId();
@@ -54,7 +60,9 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStr
             Scope = l["Home.Scope.Delivering"];
             WorkListTitle = l["Home.Review.Title"];
             WorkListEmpty = l["Home.Review.Empty"];
-            workList = promises.Where(p => p.Status == PromiseStatus.UnderReview);
+            var waiting = ReviewListItem.Waiting(ReviewListItem.Query(db)).Where(r => r.DecidingDepartmentId == department);
+            ReviewsWaitingCount = await waiting.CountAsync();
+            ReviewsWaiting = await waiting.OrderBy(r => r.OpenedAtUtc).Take(ListLength).ToListAsync();
         }
         else
         {
@@ -70,6 +78,6 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStr
         CountsByStatus = await promises.GroupBy(p => p.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count);
-        WorkList = await workList.OrderBy(p => p.DueDate).ThenBy(p => p.Id).Take(ListLength).ToListAsync();
+        WorkList = workList is null ? [] : await workList.OrderBy(p => p.DueDate).ThenBy(p => p.Id).Take(ListLength).ToListAsync();
     }
 }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Customers;
+using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
+using QualityGates.Web.Gates;
 
 namespace QualityGates.Web.Data.Seeding;
 
@@ -108,6 +110,7 @@ public static class DemoData
         var today = DateOnly.FromDateTime(now);
         var random = new Random(2026);
         string[] promisingDepartments = ["Sales", "PreSales"];
+        var drafts = new List<(Promise Promise, string Delivering)>();
 
         for (var i = 0; i < 57; i++)
         {
@@ -122,8 +125,8 @@ public static class DemoData
                 departments[template.Delivering].Id, template.Source, $"{template.Source.ToString()[..3].ToUpperInvariant()}-{now.Year}-{100 + i}",
                 target, due);
             var promise = Promise.Draft(await numbers.NextAsync(ct), details, departments[promisingName], users[promisingName].Id, now.AddDays(-random.Next(1, 90)));
-            Advance(promise, i, now);
             db.Promises.Add(promise);
+            drafts.Add((promise, template.Delivering));
         }
 
         foreach (var claim in _marketingClaims)
@@ -136,22 +139,47 @@ public static class DemoData
         }
 
         await db.SaveChangesAsync(ct);
+
+        var feasibility = new FeasibilityGate(db, time);
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var (promise, delivering) = drafts[i];
+            await AdvanceAsync(db, feasibility, promise, users[delivering], i, now, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
-    // A spread of the states the lifecycle can reach so far: mostly submitted, some drafts, a few withdrawn.
-    private static void Advance(Promise promise, int index, DateTime now)
+    // A spread of the states the lifecycle reaches: drafts, open reviews, Go, Conditional Go, No-Go, withdrawn.
+    private static async Task AdvanceAsync(
+        QualityGatesDbContext db, FeasibilityGate feasibility, Promise promise, AppUser manager, int index, DateTime now, CancellationToken ct)
     {
+        if (index % 6 == 0)
+        {
+            return;
+        }
+
+        var review = await feasibility.SubmitAsync(promise, ct);
+        var gate = await db.GateDefinitions.Include(g => g.Checkpoints).SingleAsync(g => g.Id == review.GateDefinitionId, ct);
+        var checklist = GateChecklist.Of(gate, review, promise);
+        var allMet = checklist.Checkpoints.ToDictionary(c => c.Id, _ => new AnswerInput(CheckpointAnswer.Met, null));
+        ReviewDecisionInput Decision(GateDecision decision, string? reason, IReadOnlyList<ConditionInput> conditions) =>
+            new(decision, manager.Id, manager.DepartmentId, allMet, reason, null, conditions);
         switch (index % 6)
         {
-            case 0:
-                return;
+            case 1:
+                review.Decide(promise, checklist, Decision(GateDecision.Go, null, []), now);
+                break;
+            case 2:
+                var condition = new ConditionInput("Confirm spare-part stock with the supplier", manager.Id, DateOnly.FromDateTime(now).AddDays(14));
+                review.Decide(promise, checklist, Decision(GateDecision.ConditionalGo, null, [condition]), now);
+                break;
+            case 4:
+                review.Decide(promise, checklist, Decision(GateDecision.NoGo, "No capacity for this customer's region before next year.", []), now);
+                break;
             case 5:
-                promise.Submit(now);
                 promise.Withdraw("Customer chose a different offer.", now);
-                return;
-            default:
-                promise.Submit(now);
-                return;
+                break;
         }
     }
 }

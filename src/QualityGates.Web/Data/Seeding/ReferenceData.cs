@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Departments;
+using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 
@@ -49,5 +50,35 @@ public static class ReferenceData
         db.PromiseCategories.AddRange(CategoryNames.Except(categoryNames).Select(n => new PromiseCategory(n)));
 
         await db.SaveChangesAsync(ct);
+
+        var gateCodes = await db.GateDefinitions.Select(g => g.Code).ToListAsync(ct);
+        var departments = await db.Departments.ToDictionaryAsync(d => d.Name, ct);
+        db.GateDefinitions.AddRange(Gates(departments).Where(g => !gateCodes.Contains(g.Code)));
+        await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>G1, G2 and G3 with the checkpoints of PRODUCT.md.</summary>
+    public static IReadOnlyList<GateDefinition> Gates(IReadOnlyDictionary<string, Department> departments)
+    {
+        var g1 = GateDefinition.Define(FeasibilityGateCode, "Feasibility", 1, GateStage.Feasibility, GateDecider.DeliveringDepartment, null);
+        g1.AddInitialCheckpoint("Measurable target defined", isMandatory: true);
+        g1.AddInitialCheckpoint("Capacity and skills available", isMandatory: true);
+        g1.AddInitialCheckpoint("Cost covered", isMandatory: true);
+        g1.AddInitialCheckpoint("History of similar promises checked", isMandatory: false);
+        g1.AddInitialCheckpoint("Risks named", isMandatory: true);
+
+        var g2 = GateDefinition.Define("G2", "Handover to delivery", 2, GateStage.Handover, GateDecider.DeliveringDepartment, null);
+        g2.AddInitialCheckpoint("Offer or contract reference", isMandatory: true);
+        g2.AddInitialCheckpoint("Customer contacts", isMandatory: true);
+        g2.AddInitialCheckpoint("G1 conditions resolved or owned", isMandatory: true);
+        g2.AddInitialCheckpoint("Delivery plan owner named", isMandatory: true);
+
+        var g3 = GateDefinition.Define("G3", "Closure review", 3, GateStage.Closure, GateDecider.NamedDepartment, departments["AfterSales"].Id);
+        g3.AddInitialCheckpoint("Outcome and evidence recorded", isMandatory: true);
+        g3.AddInitialCheckpoint("Customer feedback collected", isMandatory: true);
+        g3.AddInitialCheckpoint("Lesson captured where the promise was broken", isMandatory: false);
+        return [g1, g2, g3];
+    }
+
+    public const string FeasibilityGateCode = "G1";
 }

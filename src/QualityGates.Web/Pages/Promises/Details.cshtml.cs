@@ -7,12 +7,15 @@ using QualityGates.Domain;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
+using QualityGates.Web.Gates;
 using QualityGates.Web.Localization;
+using QualityGates.Web.Pages.Reviews;
 
 namespace QualityGates.Web.Pages.Promises;
 
 public sealed class DetailsModel(
-    QualityGatesDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+    QualityGatesDbContext db, IAuthorizationService authorization, FeasibilityGate feasibilityGate, IStringLocalizer<SharedResource> l)
+    : PageModel
 {
     public Promise Promise { get; private set; } = null!;
 
@@ -21,10 +24,23 @@ public sealed class DetailsModel(
     /// <summary>Whether the signed-in user may edit, submit or withdraw: decides which buttons show.</summary>
     public bool CanManage { get; private set; }
 
+    public IReadOnlyList<ReviewListItem> Reviews { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id) =>
         await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostSubmitAsync(int id, int version)
+    public Task<IActionResult> OnPostSubmitAsync(int id, int version) =>
+        ActAsync(id, version, async promise => await feasibilityGate.SubmitAsync(promise), "Promises.Submit.Done");
+
+    public Task<IActionResult> OnPostReviseAsync(int id, int version) =>
+        ActAsync(id, version, promise =>
+        {
+            promise.Revise();
+            return Task.CompletedTask;
+        }, "Promises.Revise.Done");
+
+    // The promising side's lifecycle actions: authorized, versioned, refused with the rule's explanation.
+    private async Task<IActionResult> ActAsync(int id, int version, Func<Promise, Task> action, string successKey)
     {
         var (promise, refusal) = await ManageablePromise.FindAsync(this, db, authorization, id);
         if (promise is null)
@@ -34,22 +50,20 @@ public sealed class DetailsModel(
 
         try
         {
-            promise.Submit(time.GetUtcNow().UtcDateTime);
+            await action(promise);
             db.Entry(promise).Property(p => p.Version).OriginalValue = version;
             await db.SaveChangesAsync();
+            TempData["Success"] = l[successKey, promise.Number].Value;
         }
         catch (DomainException e)
         {
             TempData["Error"] = l.Error(e);
-            return RedirectToPage(new { id });
         }
         catch (DbUpdateConcurrencyException)
         {
             TempData["Error"] = l["Messages.ConcurrencyConflict"].Value;
-            return RedirectToPage(new { id });
         }
 
-        TempData["Success"] = l["Promises.Submit.Done", promise.Number].Value;
         return RedirectToPage(new { id });
     }
 
@@ -64,6 +78,7 @@ public sealed class DetailsModel(
         Promise = promise;
         Names = await PromiseListItem.Query(db).SingleAsync(p => p.Id == id);
         CanManage = (await authorization.AuthorizeAsync(User, promise, PromiseOperations.Manage)).Succeeded;
+        Reviews = await ReviewListItem.Query(db).Where(r => r.PromiseId == id).OrderBy(r => r.OpenedAtUtc).ToListAsync();
         return true;
     }
 }

@@ -1,0 +1,39 @@
+namespace QualityGates.Domain.Gates;
+
+public enum GateStage
+{
+    Feasibility,
+    Handover,
+    Closure,
+}
+
+/// <summary>Who decides a gate: the promise's delivering department, or one named department (G3: AfterSales).</summary>
+public enum GateDecider
+{
+    DeliveringDepartment,
+    NamedDepartment,
+}
+
+public enum CheckpointAnswer
+{
+    Met,
+    NotMet,
+    NotApplicable,
+}
+
+/// <summary>Stage-Gate decisions.</summary>
+public enum GateDecision
+{
+    Go,
+    ConditionalGo,
+    Recycle,
+    NoGo,
+    Hold,
+}
+
+public enum GateReviewState
+{
+    Open,
+    OnHold,
+    Decided,
+}

@@ -1,0 +1,216 @@
+using QualityGates.Domain.Promises;
+
+namespace QualityGates.Domain.Gates;
+
+/// <summary>
+/// One gate's review of one promise. It keeps the checklist version it started with, records every
+/// decision (a Hold is followed by another), and moves the promise through its lifecycle.
+/// </summary>
+public sealed class GateReview : IVersioned
+{
+    public const int ReasonMaxLength = 1000;
+    public const int NoteMaxLength = 500;
+
+    private readonly List<ReviewAnswer> _answers = [];
+    private readonly List<ReviewDecision> _decisions = [];
+    private readonly List<ReviewCondition> _conditions = [];
+
+    private GateReview()
+    {
+        GateCode = "";
+    }
+
+    public int Id { get; private set; }
+
+    public int PromiseId { get; private set; }
+
+    public int GateDefinitionId { get; private set; }
+
+    public string GateCode { get; private set; }
+
+    public GateStage Stage { get; private set; }
+
+    public int ChecklistVersion { get; private set; }
+
+    public int DecidingDepartmentId { get; private set; }
+
+    public DateTime OpenedAtUtc { get; private set; }
+
+    public GateReviewState State { get; private set; }
+
+    /// <summary>The decision that closed the review (Go, Conditional Go, Recycle, No-Go), or the last Hold.</summary>
+    public GateDecision? Outcome { get; private set; }
+
+    public DateTime? DecidedAtUtc { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyList<ReviewAnswer> Answers => _answers;
+
+    public IReadOnlyList<ReviewDecision> Decisions => _decisions;
+
+    public IReadOnlyList<ReviewCondition> Conditions => _conditions;
+
+    public bool IsClosed => State == GateReviewState.Decided;
+
+    public static GateReview OpenFeasibility(Promise promise, GateDefinition gate, DateTime nowUtc)
+    {
+        if (gate.Stage != GateStage.Feasibility || !gate.IsActive)
+        {
+            throw new ArgumentException("Not an active feasibility gate.", nameof(gate));
+        }
+
+        if (promise.Status != PromiseStatus.UnderReview)
+        {
+            throw new DomainException("ReviewNeedsSubmittedPromise", "Only a promise under review gets a feasibility review.");
+        }
+
+        return new GateReview
+        {
+            PromiseId = promise.Id,
+            GateDefinitionId = gate.Id,
+            GateCode = gate.Code,
+            Stage = gate.Stage,
+            ChecklistVersion = gate.ChecklistVersion,
+            DecidingDepartmentId = gate.DecidingDepartmentFor(promise.DeliveringDepartmentId),
+            OpenedAtUtc = nowUtc,
+            State = GateReviewState.Open,
+        };
+    }
+
+    /// <summary>An active capability envelope covers the promise: G1 is passed at once, recorded as such.</summary>
+    public void PassByEnvelope(Promise promise, int envelopeId, string envelopeName, DateTime nowUtc)
+    {
+        EnsureOpenFor(promise);
+        _decisions.Add(new ReviewDecision(GateDecision.Go, deciderId: null, nowUtc, reason: envelopeName, reReviewDate: null, envelopeId));
+        Close(GateDecision.Go, nowUtc);
+        promise.Approve();
+    }
+
+    /// <summary>
+    /// A manager of the deciding department decides. Rules: four-eyes (not the promise's owner), Go only
+    /// when every mandatory checkpoint is Met or N/A, Conditional Go with conditions, reasons for Recycle,
+    /// No-Go and Hold, a re-review date for Hold.
+    /// </summary>
+    public void Decide(Promise promise, GateChecklist checklist, ReviewDecisionInput input, DateTime nowUtc)
+    {
+        EnsureOpenFor(promise);
+        if (input.DeciderDepartmentId != DecidingDepartmentId)
+        {
+            throw new DomainException("NotTheDecidingDepartment", "Only the deciding department decides this gate.");
+        }
+
+        if (input.DeciderId == promise.OwnerId)
+        {
+            throw new DomainException("FourEyes", "Nobody decides a gate on a promise they own.");
+        }
+
+        var reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim();
+        switch (input.Decision)
+        {
+            case GateDecision.Go when checklist.MandatoryNotMet(input.Answers).Any():
+                throw new DomainException("MandatoryCheckpointsNotMet", "Go needs every mandatory checkpoint Met or N/A.");
+            case GateDecision.ConditionalGo when input.Conditions.Count == 0:
+                throw new DomainException("ConditionsRequired", "A Conditional Go names at least one condition.");
+            case GateDecision.Recycle or GateDecision.NoGo or GateDecision.Hold when reason is null:
+                throw new DomainException("DecisionNeedsReason", "This decision needs a reason.");
+            case GateDecision.Hold when input.ReReviewDate is null:
+                throw new DomainException("HoldNeedsDate", "A Hold needs a re-review date.");
+        }
+
+        if (input.Answers.Keys.Any(id => !checklist.Contains(id)))
+        {
+            throw new ArgumentException("An answer names a checkpoint that is not on this review's checklist.", nameof(input));
+        }
+
+        _answers.Clear();
+        _answers.AddRange(input.Answers.Select(a => new ReviewAnswer(a.Key, a.Value.Answer, a.Value.Note)));
+        _decisions.Add(new ReviewDecision(input.Decision, input.DeciderId, nowUtc, reason,
+            input.Decision == GateDecision.Hold ? input.ReReviewDate : null, envelopeId: null));
+
+        switch (input.Decision)
+        {
+            case GateDecision.Hold:
+                State = GateReviewState.OnHold;
+                Outcome = GateDecision.Hold;
+                return;
+            case GateDecision.ConditionalGo:
+                _conditions.AddRange(input.Conditions.Select(c => new ReviewCondition(c.Text, c.OwnerId, c.DueDate)));
+                promise.Approve();
+                break;
+            case GateDecision.Go:
+                promise.Approve();
+                break;
+            case GateDecision.Recycle:
+                promise.ReturnToDraft();
+                break;
+            case GateDecision.NoGo:
+                promise.Reject();
+                break;
+        }
+
+        Close(input.Decision, nowUtc);
+    }
+
+    public void ResolveCondition(int conditionId, string userId, string? note, DateTime nowUtc)
+    {
+        var condition = _conditions.SingleOrDefault(c => c.Id == conditionId)
+                        ?? throw new DomainException("ConditionNotFound", "This review has no such condition.");
+        condition.Resolve(userId, note, nowUtc);
+    }
+
+    public bool HasOpenConditions => _conditions.Any(c => !c.IsResolved);
+
+    private void EnsureOpenFor(Promise promise)
+    {
+        if (promise.Id != PromiseId)
+        {
+            throw new ArgumentException("Not this review's promise.", nameof(promise));
+        }
+
+        if (IsClosed)
+        {
+            throw new DomainException("ReviewClosed", "This review has already been decided.");
+        }
+
+        if (promise.Status != PromiseStatus.UnderReview)
+        {
+            throw new DomainException("PromiseNotUnderReview", $"The promise is {promise.Status}, not under review.", promise.Status);
+        }
+    }
+
+    private void Close(GateDecision decision, DateTime nowUtc)
+    {
+        State = GateReviewState.Decided;
+        Outcome = decision;
+        DecidedAtUtc = nowUtc;
+    }
+}
+
+/// <summary>The checkpoints a review answers: its gate's checklist in the review's version, for the promise's category.</summary>
+public sealed class GateChecklist(IReadOnlyList<GateCheckpoint> checkpoints)
+{
+    public IReadOnlyList<GateCheckpoint> Checkpoints { get; } = checkpoints;
+
+    public static GateChecklist Of(GateDefinition gate, GateReview review, Promise promise) =>
+        new(gate.ChecklistFor(review.ChecklistVersion, promise.CategoryId));
+
+    public bool Contains(int checkpointId) => Checkpoints.Any(c => c.Id == checkpointId);
+
+    public IEnumerable<GateCheckpoint> MandatoryNotMet(IReadOnlyDictionary<int, AnswerInput> answers) =>
+        Checkpoints.Where(c => c.IsMandatory
+                               && !(answers.TryGetValue(c.Id, out var a) && a.Answer is CheckpointAnswer.Met or CheckpointAnswer.NotApplicable));
+}
+
+public sealed record AnswerInput(CheckpointAnswer Answer, string? Note);
+
+public sealed record ConditionInput(string Text, string OwnerId, DateOnly DueDate);
+
+public sealed record ReviewDecisionInput(
+    GateDecision Decision,
+    string DeciderId,
+    int DeciderDepartmentId,
+    IReadOnlyDictionary<int, AnswerInput> Answers,
+    string? Reason,
+    DateOnly? ReReviewDate,
+    IReadOnlyList<ConditionInput> Conditions);

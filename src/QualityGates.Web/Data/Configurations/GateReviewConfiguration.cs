@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualityGates.Domain.Departments;
+using QualityGates.Domain.Gates;
+using QualityGates.Domain.Promises;
+
+namespace QualityGates.Web.Data.Configurations;
+
+internal sealed class GateReviewConfiguration : IEntityTypeConfiguration<GateReview>
+{
+    public void Configure(EntityTypeBuilder<GateReview> builder)
+    {
+        builder.Property(r => r.GateCode).HasMaxLength(GateDefinition.CodeMaxLength);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne<Promise>().WithMany().HasForeignKey(r => r.PromiseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<GateDefinition>().WithMany().HasForeignKey(r => r.GateDefinitionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Department>().WithMany().HasForeignKey(r => r.DecidingDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Answers).WithOne().HasForeignKey("GateReviewId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Decisions).WithOne().HasForeignKey("GateReviewId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Conditions).WithOne().HasForeignKey("GateReviewId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Answers).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(r => r.Decisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(r => r.Conditions).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // Work lists: open reviews per deciding department; a promise's reviews.
+        builder.HasIndex(r => new { r.DecidingDepartmentId, r.State });
+        builder.HasIndex(r => new { r.PromiseId, r.Stage });
+    }
+}
+
+internal sealed class ReviewAnswerConfiguration : IEntityTypeConfiguration<ReviewAnswer>
+{
+    public void Configure(EntityTypeBuilder<ReviewAnswer> builder)
+    {
+        builder.Property(a => a.Note).HasMaxLength(GateReview.NoteMaxLength);
+        builder.HasOne<GateCheckpoint>().WithMany().HasForeignKey(a => a.CheckpointId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReviewDecisionConfiguration : IEntityTypeConfiguration<ReviewDecision>
+{
+    public void Configure(EntityTypeBuilder<ReviewDecision> builder)
+    {
+        builder.Property(d => d.Reason).HasMaxLength(GateReview.ReasonMaxLength);
+        builder.Property(d => d.DeciderId).HasMaxLength(Promise.OwnerIdMaxLength);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(d => d.DeciderId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(d => d.ByEnvelope);
+    }
+}
+
+internal sealed class ReviewConditionConfiguration : IEntityTypeConfiguration<ReviewCondition>
+{
+    public void Configure(EntityTypeBuilder<ReviewCondition> builder)
+    {
+        builder.Property(c => c.Text).HasMaxLength(ReviewCondition.TextMaxLength);
+        builder.Property(c => c.ResolutionNote).HasMaxLength(GateReview.NoteMaxLength);
+        builder.Property(c => c.OwnerId).HasMaxLength(Promise.OwnerIdMaxLength);
+        builder.Property(c => c.ResolvedById).HasMaxLength(Promise.OwnerIdMaxLength);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.ResolvedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.ResolvedAtUtc, c.DueDate });
+        builder.Ignore(c => c.IsResolved);
+    }
+}

@@ -1,0 +1,320 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace QualityGates.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class QualityGates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "GateDefinitions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Decider = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DeciderDepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChecklistVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GateDefinitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GateDefinitions_Departments_DeciderDepartmentId",
+                        column: x => x.DeciderDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GateCheckpoint",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GateDefinitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    IsMandatory = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CategoryIds = table.Column<string>(type: "TEXT", nullable: false),
+                    ProvidingDepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReceivingDepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AddedInVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetiredInVersion = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GateCheckpoint", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GateCheckpoint_Departments_ProvidingDepartmentId",
+                        column: x => x.ProvidingDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GateCheckpoint_Departments_ReceivingDepartmentId",
+                        column: x => x.ReceivingDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GateCheckpoint_GateDefinitions_GateDefinitionId",
+                        column: x => x.GateDefinitionId,
+                        principalTable: "GateDefinitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GateReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PromiseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GateDefinitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GateCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ChecklistVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidingDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GateReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GateReviews_Departments_DecidingDepartmentId",
+                        column: x => x.DecidingDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GateReviews_GateDefinitions_GateDefinitionId",
+                        column: x => x.GateDefinitionId,
+                        principalTable: "GateDefinitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GateReviews_Promises_PromiseId",
+                        column: x => x.PromiseId,
+                        principalTable: "Promises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewAnswer",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CheckpointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    GateReviewId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewAnswer", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewAnswer_GateCheckpoint_CheckpointId",
+                        column: x => x.CheckpointId,
+                        principalTable: "GateCheckpoint",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewAnswer_GateReviews_GateReviewId",
+                        column: x => x.GateReviewId,
+                        principalTable: "GateReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewCondition",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResolvedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    GateReviewId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewCondition", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewCondition_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewCondition_AspNetUsers_ResolvedById",
+                        column: x => x.ResolvedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewCondition_GateReviews_GateReviewId",
+                        column: x => x.GateReviewId,
+                        principalTable: "GateReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewDecision",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DeciderId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReReviewDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EnvelopeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    GateReviewId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewDecision", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewDecision_AspNetUsers_DeciderId",
+                        column: x => x.DeciderId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewDecision_GateReviews_GateReviewId",
+                        column: x => x.GateReviewId,
+                        principalTable: "GateReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateCheckpoint_GateDefinitionId",
+                table: "GateCheckpoint",
+                column: "GateDefinitionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateCheckpoint_ProvidingDepartmentId",
+                table: "GateCheckpoint",
+                column: "ProvidingDepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateCheckpoint_ReceivingDepartmentId",
+                table: "GateCheckpoint",
+                column: "ReceivingDepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateDefinitions_Code",
+                table: "GateDefinitions",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateDefinitions_DeciderDepartmentId",
+                table: "GateDefinitions",
+                column: "DeciderDepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateReviews_DecidingDepartmentId_State",
+                table: "GateReviews",
+                columns: new[] { "DecidingDepartmentId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateReviews_GateDefinitionId",
+                table: "GateReviews",
+                column: "GateDefinitionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateReviews_PromiseId_Stage",
+                table: "GateReviews",
+                columns: new[] { "PromiseId", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewAnswer_CheckpointId",
+                table: "ReviewAnswer",
+                column: "CheckpointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewAnswer_GateReviewId",
+                table: "ReviewAnswer",
+                column: "GateReviewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCondition_GateReviewId",
+                table: "ReviewCondition",
+                column: "GateReviewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCondition_OwnerId",
+                table: "ReviewCondition",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCondition_ResolvedAtUtc_DueDate",
+                table: "ReviewCondition",
+                columns: new[] { "ResolvedAtUtc", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCondition_ResolvedById",
+                table: "ReviewCondition",
+                column: "ResolvedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewDecision_DeciderId",
+                table: "ReviewDecision",
+                column: "DeciderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewDecision_GateReviewId",
+                table: "ReviewDecision",
+                column: "GateReviewId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReviewAnswer");
+
+            migrationBuilder.DropTable(
+                name: "ReviewCondition");
+
+            migrationBuilder.DropTable(
+                name: "ReviewDecision");
+
+            migrationBuilder.DropTable(
+                name: "GateCheckpoint");
+
+            migrationBuilder.DropTable(
+                name: "GateReviews");
+
+            migrationBuilder.DropTable(
+                name: "GateDefinitions");
+        }
+    }
+}

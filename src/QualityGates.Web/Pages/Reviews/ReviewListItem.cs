@@ -1,0 +1,64 @@
+using QualityGates.Domain.Gates;
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Data;
+
+namespace QualityGates.Web.Pages.Reviews;
+
+/// <summary>A gate review with the names a list shows; filtered and paged in the database.</summary>
+public sealed class ReviewListItem
+{
+    public int Id { get; init; }
+
+    public int PromiseId { get; init; }
+
+    public string PromiseNumber { get; init; } = "";
+
+    public string PromiseTitle { get; init; } = "";
+
+    public string GateCode { get; init; } = "";
+
+    public string GateName { get; init; } = "";
+
+    public int DecidingDepartmentId { get; init; }
+
+    public string DecidingDepartmentName { get; init; } = "";
+
+    public GateReviewState State { get; init; }
+
+    public GateDecision? Outcome { get; init; }
+
+    public DateTime OpenedAtUtc { get; init; }
+
+    public DateTime? DecidedAtUtc { get; init; }
+
+    public DateOnly PromiseDueDate { get; init; }
+
+    public PromiseStatus PromiseStatus { get; init; }
+
+    /// <summary>Reviews someone still has to decide: not decided, and the promise still under review (not withdrawn).</summary>
+    public static IQueryable<ReviewListItem> Waiting(IQueryable<ReviewListItem> reviews) =>
+        reviews.Where(r => r.State != GateReviewState.Decided && r.PromiseStatus == PromiseStatus.UnderReview);
+
+    public static IQueryable<ReviewListItem> Query(QualityGatesDbContext db) =>
+        from r in db.GateReviews
+        join p in db.Promises on r.PromiseId equals p.Id
+        join g in db.GateDefinitions on r.GateDefinitionId equals g.Id
+        join d in db.Departments on r.DecidingDepartmentId equals d.Id
+        select new ReviewListItem
+        {
+            Id = r.Id,
+            PromiseId = p.Id,
+            PromiseNumber = p.Number,
+            PromiseTitle = p.Title,
+            GateCode = r.GateCode,
+            GateName = g.Name,
+            DecidingDepartmentId = r.DecidingDepartmentId,
+            DecidingDepartmentName = d.Name,
+            State = r.State,
+            Outcome = r.Outcome,
+            OpenedAtUtc = r.OpenedAtUtc,
+            DecidedAtUtc = r.DecidedAtUtc,
+            PromiseDueDate = p.DueDate,
+            PromiseStatus = p.Status,
+        };
+}

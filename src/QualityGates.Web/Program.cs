@@ -12,7 +12,9 @@ using Serilog.Formatting.Compact;
 var builder = WebApplication.CreateBuilder(args);
 
 // Levels come from the "Serilog" section; the sinks are fixed here: console, and a daily JSON file ("LogFile").
-builder.Services.AddSerilog((services, logger) => logger
+// The static Log.Logger is left alone: each app instance (several run in one test process) owns its logger.
+builder.Services.AddSerilog(
+    (services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
@@ -21,7 +23,8 @@ builder.Services.AddSerilog((services, logger) => logger
         new CompactJsonFormatter(),
         builder.Configuration["LogFile:Path"] ?? "logs/qualitygates-.log",
         rollingInterval: RollingInterval.Day,
-        retainedFileCountLimit: builder.Configuration.GetValue("LogFile:RetainedFileCountLimit", 14)));
+        retainedFileCountLimit: builder.Configuration.GetValue("LogFile:RetainedFileCountLimit", 14)),
+    preserveStaticLogger: true);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddQualityGatesDatabase(builder.Configuration, builder.Environment.ContentRootPath);

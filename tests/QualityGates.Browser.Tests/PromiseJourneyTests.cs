@@ -57,5 +57,5 @@ public sealed partial class PromiseJourneyTests(BrowserFixture browser) : IClass
     private static ILocator Field(IPage page, string label) => page.GetByLabel(label, new() { Exact = true });
 
     /// <summary>The status badge next to the promise number under the heading.</summary>
-    private static ILocator Badge(IPage page) => page.GetByRole(AriaRole.Main).Locator(".badge");
+    private static ILocator Badge(IPage page) => page.GetByRole(AriaRole.Main).Locator(".status-badge");
 }

@@ -83,6 +83,10 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
         { "sales@demo.local", "/Promises/Edit/1" },
         { "sales@demo.local", "/Promises/Withdraw/1" },
         { "sales@demo.local", "/Customers/Create" },
+        { "service.manager@demo.local", "/" },
+        { "service.manager@demo.local", "/Reviews" },
+        { "service.manager@demo.local", "/Reviews/Details/1" },
+        { "service.manager@demo.local", "/Reviews/Details/2" },
     };
 
     [Theory]

@@ -70,14 +70,15 @@ public sealed class GateDefinition : IVersioned
     public int DecidingDepartmentFor(int deliveringDepartmentId) => DeciderDepartmentId ?? deliveringDepartmentId;
 
     /// <summary>Seeding: the first version's checklist.</summary>
-    public GateCheckpoint AddInitialCheckpoint(string text, bool isMandatory, int? providingDepartmentId = null, int? receivingDepartmentId = null)
+    public GateCheckpoint AddInitialCheckpoint(
+        string text, bool isMandatory, IEnumerable<int>? categoryIds = null, int? providingDepartmentId = null, int? receivingDepartmentId = null)
     {
         if (ChecklistVersion != 1 || _checkpoints.Any(c => c.RetiredInVersion is not null))
         {
             throw new InvalidOperationException("Initial checkpoints only before the first change.");
         }
 
-        var checkpoint = new GateCheckpoint(text, isMandatory, [], providingDepartmentId, receivingDepartmentId, 1);
+        var checkpoint = new GateCheckpoint(text, isMandatory, categoryIds ?? [], providingDepartmentId, receivingDepartmentId, 1);
         _checkpoints.Add(checkpoint);
         return checkpoint;
     }

@@ -44,6 +44,9 @@ public sealed class TestClient(HttpClient http) : IDisposable
                 case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
                     values.Add(new(area.Name, area.Value));
                     break;
+                case IHtmlSelectElement { IsMultiple: true } multiple when !string.IsNullOrEmpty(multiple.Name):
+                    values.AddRange(multiple.SelectedOptions.Select(o => new KeyValuePair<string, string>(multiple.Name, o.Value)));
+                    break;
                 case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
                     values.Add(new(select.Name, select.Value ?? ""));
                     break;

@@ -1,0 +1,131 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using QualityGates.Domain;
+using QualityGates.Domain.Gates;
+using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
+using QualityGates.Web.Validation;
+
+namespace QualityGates.Web.Pages.Admin.Gates;
+
+/// <summary>Rename, activate or deactivate a gate, and change its checklist as a new version.</summary>
+public sealed class EditModel(QualityGatesDbContext db, IValidator<EditModel.InputModel> validator, IStringLocalizer<SharedResource> l)
+    : PageModel, ICheckpointRowsPage
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public GateDefinition Gate { get; private set; } = null!;
+
+    public IReadOnlyList<NewCheckpointRow> NewCheckpoints => Input.NewCheckpoints;
+
+    public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input = new InputModel { Name = Gate.Name, Version = Gate.Version };
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAsync(int id) => ChangeAsync(id, gate => gate.Rename(Input.Name), "Gates.Saved");
+
+    public Task<IActionResult> OnPostActivateAsync(int id) => ChangeAsync(id, gate => gate.Activate(), "Gates.Activated");
+
+    public Task<IActionResult> OnPostDeactivateAsync(int id) => ChangeAsync(id, gate => gate.Deactivate(), "Gates.Deactivated");
+
+    public Task<IActionResult> OnPostChecklistAsync(int id) => ChangeAsync(id, gate => gate.ChangeChecklist(
+        Input.RetiredCheckpointIds, Input.NewCheckpoints.Where(r => !r.IsBlank).Select(r => r.ToSpec()).ToList()), "Gates.ChecklistChanged");
+
+    private async Task<IActionResult> ChangeAsync(int id, Action<GateDefinition> change, string successKey)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        (await validator.ValidateAsync(Input)).AddToModelState(ModelState, nameof(Input));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            change(Gate);
+            db.Entry(Gate).Property(g => g.Version).OriginalValue = Input.Version;
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(string.Empty, l.Error(e));
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            ModelState.Clear();
+            Input = new InputModel { Name = Gate.Name, Version = Gate.Version };
+            ModelState.AddModelError(string.Empty, l["Messages.ConcurrencyConflict"]);
+            return Page();
+        }
+
+        TempData["Success"] = l[successKey, Gate.Code, Gate.ChecklistVersion].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var gate = await db.GateDefinitions.Include(g => g.Checkpoints).SingleOrDefaultAsync(g => g.Id == id);
+        if (gate is null)
+        {
+            return false;
+        }
+
+        Gate = gate;
+        (Categories, Departments) = await CheckpointRowsLookups.LoadAsync(db);
+        while (Input.NewCheckpoints.Count < NewCheckpointRow.Rows)
+        {
+            Input.NewCheckpoints.Add(new NewCheckpointRow());
+        }
+
+        return true;
+    }
+
+    public string CategoryNames(GateCheckpoint checkpoint) =>
+        checkpoint.CategoryIds.Count == 0
+            ? l["Gates.AllCategories"]
+            : string.Join(", ", Categories.Where(c => checkpoint.CategoryIds.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Contains(c.Value)).Select(c => c.Text));
+
+    public sealed class InputModel
+    {
+        public string Name { get; set; } = "";
+
+        public List<int> RetiredCheckpointIds { get; set; } = [];
+
+        public List<NewCheckpointRow> NewCheckpoints { get; set; } = NewCheckpointRow.Blank();
+
+        public int Version { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(QualityGatesDbContext db, IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(i => i.Name).NotEmpty().WithMessage(_ => l["Gates.NameRequired"]).MaxLength(GateDefinition.NameMaxLength, l);
+            RuleForEach(i => i.NewCheckpoints).SetValidator(new NewCheckpointRowValidator(db, l));
+        }
+    }
+}

@@ -31,7 +31,7 @@ builder.Services.AddQualityGatesDatabase(builder.Configuration, builder.Environm
 builder.Services.AddQualityGatesSecurity(builder.Environment);
 builder.Services.AddQualityGatesLocalization();
 builder.Services.AddScoped<PromiseNumberAllocator>();
-builder.Services.AddScoped<FeasibilityGate>();
+builder.Services.AddScoped<GateWorkflow>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 // One message per field: the first rule that fails, and later rules never see an empty value.
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;

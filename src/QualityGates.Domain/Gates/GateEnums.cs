@@ -36,4 +36,7 @@ public enum GateReviewState
     Open,
     OnHold,
     Decided,
+
+    /// <summary>A handover the receiving side rejected: the promising side completes the missing items.</summary>
+    Returned,
 }

@@ -53,6 +53,10 @@ public sealed class GateReview : IVersioned
 
     public bool IsClosed => State == GateReviewState.Decided;
 
+    public bool IsDecidable(Promise promise) =>
+        !IsClosed && State != GateReviewState.Returned
+        && promise.Status == (Stage == GateStage.Handover ? PromiseStatus.Committed : PromiseStatus.UnderReview);
+
     public static GateReview OpenFeasibility(Promise promise, GateDefinition gate, DateTime nowUtc)
     {
         if (gate.Stage != GateStage.Feasibility || !gate.IsActive)
@@ -78,6 +82,44 @@ public sealed class GateReview : IVersioned
         };
     }
 
+    /// <summary>Committing a promise hands it over: the delivering department reviews the handover (G2).</summary>
+    public static GateReview OpenHandover(Promise promise, GateDefinition gate, DateTime nowUtc)
+    {
+        if (gate.Stage != GateStage.Handover || !gate.IsActive)
+        {
+            throw new ArgumentException("Not an active handover gate.", nameof(gate));
+        }
+
+        if (promise.Status != PromiseStatus.Committed)
+        {
+            throw new DomainException("OnlyCommittedAreHandedOver", $"Only a committed promise is handed over; this promise is {promise.Status}.", promise.Status);
+        }
+
+        return new GateReview
+        {
+            PromiseId = promise.Id,
+            GateDefinitionId = gate.Id,
+            GateCode = gate.Code,
+            Stage = gate.Stage,
+            ChecklistVersion = gate.ChecklistVersion,
+            DecidingDepartmentId = gate.DecidingDepartmentFor(promise.DeliveringDepartmentId),
+            OpenedAtUtc = nowUtc,
+            State = GateReviewState.Open,
+        };
+    }
+
+    /// <summary>The promising side completed the missing items of a rejected handover and hands over again.</summary>
+    public void HandOverAgain(DateTime nowUtc)
+    {
+        if (State != GateReviewState.Returned)
+        {
+            throw new DomainException("HandoverNotReturned", "Only a handover that was returned can be handed over again.");
+        }
+
+        State = GateReviewState.Open;
+        OpenedAtUtc = nowUtc;
+    }
+
     /// <summary>An active capability envelope covers the promise: G1 is passed at once, recorded as such.</summary>
     public void PassByEnvelope(Promise promise, int envelopeId, string envelopeName, DateTime nowUtc)
     {
@@ -92,9 +134,19 @@ public sealed class GateReview : IVersioned
     /// when every mandatory checkpoint is Met or N/A, Conditional Go with conditions, reasons for Recycle,
     /// No-Go and Hold, a re-review date for Hold.
     /// </summary>
-    public void Decide(Promise promise, GateChecklist checklist, ReviewDecisionInput input, DateTime nowUtc)
+    public void Decide(Promise promise, GateChecklist checklist, ReviewDecisionInput input, DateTime nowUtc, bool earlierConditionsOpen = false)
     {
         EnsureOpenFor(promise);
+        if (Stage == GateStage.Handover && input.Decision is not (GateDecision.Go or GateDecision.Recycle))
+        {
+            throw new DomainException("HandoverAcceptOrReturn", "A handover is accepted (Go) or returned for completion (Recycle).");
+        }
+
+        if (Stage == GateStage.Handover && input.Decision == GateDecision.Go && earlierConditionsOpen)
+        {
+            throw new DomainException("OpenConditionsBlockHandover", "Open conditions of the feasibility gate block the handover.");
+        }
+
         if (input.DeciderDepartmentId != DecidingDepartmentId)
         {
             throw new DomainException("NotTheDecidingDepartment", "Only the deciding department decides this gate.");
@@ -138,9 +190,17 @@ public sealed class GateReview : IVersioned
                 _conditions.AddRange(input.Conditions.Select(c => new ReviewCondition(c.Text, c.OwnerId, c.DueDate)));
                 promise.Approve();
                 break;
+            case GateDecision.Go when Stage == GateStage.Handover:
+                promise.StartDelivery();
+                break;
             case GateDecision.Go:
                 promise.Approve();
                 break;
+            case GateDecision.Recycle when Stage == GateStage.Handover:
+                // Returned: the promise stays committed until the promising side completes the missing items.
+                State = GateReviewState.Returned;
+                Outcome = GateDecision.Recycle;
+                return;
             case GateDecision.Recycle:
                 promise.ReturnToDraft();
                 break;
@@ -173,9 +233,15 @@ public sealed class GateReview : IVersioned
             throw new DomainException("ReviewClosed", "This review has already been decided.");
         }
 
-        if (promise.Status != PromiseStatus.UnderReview)
+        if (State == GateReviewState.Returned)
         {
-            throw new DomainException("PromiseNotUnderReview", $"The promise is {promise.Status}, not under review.", promise.Status);
+            throw new DomainException("HandoverReturned", "The handover was returned; the promising side hands it over again first.");
+        }
+
+        var expected = Stage == GateStage.Handover ? PromiseStatus.Committed : PromiseStatus.UnderReview;
+        if (promise.Status != expected)
+        {
+            throw new DomainException("PromiseNotUnderReview", $"The promise is {promise.Status}, not {expected}.", promise.Status);
         }
     }
 

@@ -64,6 +64,11 @@ public sealed class Promise : IVersioned
 
     public DateTime? WithdrawnAtUtc { get; private set; }
 
+    /// <summary>The day the approved promise was given to the customer.</summary>
+    public DateOnly? CommittedOn { get; private set; }
+
+    public CommitChannel? CommitChannel { get; private set; }
+
     public string? WithdrawalReason { get; private set; }
 
     public int Version { get; private set; }
@@ -151,12 +156,35 @@ public sealed class Promise : IVersioned
         Status = PromiseStatus.Draft;
     }
 
+    /// <summary>Records that the approved promise was given to the customer; the handover (G2) follows.</summary>
+    public void Commit(DateOnly committedOn, CommitChannel channel)
+    {
+        if (Status != PromiseStatus.Approved)
+        {
+            throw new DomainException("OnlyApprovedAreCommitted", $"Only an approved promise can be committed; this promise is {Status}.", Status);
+        }
+
+        Status = PromiseStatus.Committed;
+        CommittedOn = committedOn;
+        CommitChannel = channel;
+    }
+
     // Gate decisions (GateReview) drive these; nothing else may.
     internal void Approve() => MoveFromReview(PromiseStatus.Approved);
 
     internal void Reject() => MoveFromReview(PromiseStatus.Rejected);
 
     internal void ReturnToDraft() => MoveFromReview(PromiseStatus.Draft);
+
+    internal void StartDelivery()
+    {
+        if (Status != PromiseStatus.Committed)
+        {
+            throw new DomainException("OnlyCommittedAreHandedOver", $"Only a committed promise is handed over; this promise is {Status}.", Status);
+        }
+
+        Status = PromiseStatus.InDelivery;
+    }
 
     private void MoveFromReview(PromiseStatus next)
     {

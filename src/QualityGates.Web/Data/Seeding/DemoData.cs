@@ -140,7 +140,7 @@ public static class DemoData
 
         await db.SaveChangesAsync(ct);
 
-        var feasibility = new FeasibilityGate(db, time);
+        var feasibility = new GateWorkflow(db, time);
         for (var i = 0; i < drafts.Count; i++)
         {
             var (promise, delivering) = drafts[i];
@@ -150,9 +150,9 @@ public static class DemoData
         await db.SaveChangesAsync(ct);
     }
 
-    // A spread of the states the lifecycle reaches: drafts, open reviews, Go, Conditional Go, No-Go, withdrawn.
+    // A spread of the states the lifecycle reaches: drafts, open reviews, committed (some in delivery), Conditional Go, No-Go, withdrawn.
     private static async Task AdvanceAsync(
-        QualityGatesDbContext db, FeasibilityGate feasibility, Promise promise, AppUser manager, int index, DateTime now, CancellationToken ct)
+        QualityGatesDbContext db, GateWorkflow feasibility, Promise promise, AppUser manager, int index, DateTime now, CancellationToken ct)
     {
         if (index % 6 == 0)
         {
@@ -169,6 +169,15 @@ public static class DemoData
         {
             case 1:
                 review.Decide(promise, checklist, Decision(GateDecision.Go, null, []), now);
+                var handover = await feasibility.CommitAsync(promise, DateOnly.FromDateTime(now), CommitChannel.Contract, ct);
+                if (index % 12 == 1)
+                {
+                    var g2 = await db.GateDefinitions.Include(g => g.Checkpoints).SingleAsync(g => g.Id == handover.GateDefinitionId, ct);
+                    var handoverChecklist = GateChecklist.Of(g2, handover, promise);
+                    var met = handoverChecklist.Checkpoints.ToDictionary(c => c.Id, _ => new AnswerInput(CheckpointAnswer.Met, null));
+                    handover.Decide(promise, handoverChecklist, new ReviewDecisionInput(GateDecision.Go, manager.Id, manager.DepartmentId, met, null, null, []), now);
+                }
+
                 break;
             case 2:
                 var condition = new ConditionInput("Confirm spare-part stock with the supplier", manager.Id, DateOnly.FromDateTime(now).AddDays(14));

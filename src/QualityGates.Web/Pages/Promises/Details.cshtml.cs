@@ -1,3 +1,5 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,9 +16,16 @@ using QualityGates.Web.Pages.Reviews;
 namespace QualityGates.Web.Pages.Promises;
 
 public sealed class DetailsModel(
-    QualityGatesDbContext db, IAuthorizationService authorization, FeasibilityGate feasibilityGate, IStringLocalizer<SharedResource> l)
-    : PageModel
+    QualityGatesDbContext db,
+    IAuthorizationService authorization,
+    GateWorkflow gates,
+    IValidator<DetailsModel.CommitInput> commitValidator,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
+    [BindProperty]
+    public CommitInput Commit { get; set; } = new();
+
     public Promise Promise { get; private set; } = null!;
 
     public PromiseListItem Names { get; private set; } = null!;
@@ -30,7 +39,19 @@ public sealed class DetailsModel(
         await LoadAsync(id) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSubmitAsync(int id, int version) =>
-        ActAsync(id, version, async promise => await feasibilityGate.SubmitAsync(promise), "Promises.Submit.Done");
+        ActAsync(id, version, async promise => await gates.SubmitAsync(promise), "Promises.Submit.Done");
+
+    public async Task<IActionResult> OnPostCommitAsync(int id, int version)
+    {
+        (await commitValidator.ValidateAsync(Commit)).AddToModelState(ModelState, nameof(Commit));
+        if (!ModelState.IsValid)
+        {
+            // Shown with the page's other content; the form keeps what was typed.
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
+
+        return await ActAsync(id, version, async promise => await gates.CommitAsync(promise, Commit.CommittedOn!.Value, Commit.Channel!.Value), "Promises.Commit.Done");
+    }
 
     public Task<IActionResult> OnPostReviseAsync(int id, int version) =>
         ActAsync(id, version, promise =>
@@ -67,6 +88,8 @@ public sealed class DetailsModel(
         return RedirectToPage(new { id });
     }
 
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
     private async Task<bool> LoadAsync(int id)
     {
         var promise = await db.Promises.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id);
@@ -79,6 +102,25 @@ public sealed class DetailsModel(
         Names = await PromiseListItem.Query(db).SingleAsync(p => p.Id == id);
         CanManage = (await authorization.AuthorizeAsync(User, promise, PromiseOperations.Manage)).Succeeded;
         Reviews = await ReviewListItem.Query(db).Where(r => r.PromiseId == id).OrderBy(r => r.OpenedAtUtc).ToListAsync();
+        Commit.CommittedOn ??= Today;
         return true;
+    }
+
+    public sealed class CommitInput
+    {
+        public DateOnly? CommittedOn { get; set; }
+
+        public CommitChannel? Channel { get; set; }
+    }
+
+    public sealed class CommitValidator : AbstractValidator<CommitInput>
+    {
+        public CommitValidator(TimeProvider time, IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(c => c.CommittedOn).NotNull().WithMessage(_ => l["Promises.Commit.DateRequired"])
+                .LessThanOrEqualTo(_ => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).WithMessage(_ => l["Promises.Commit.DateInFuture"]);
+            RuleFor(c => c.Channel).NotNull().WithMessage(_ => l["Promises.Commit.ChannelRequired"])
+                .IsInEnum().WithMessage(_ => l["Validation.InvalidValue"]);
+        }
     }
 }

@@ -11,6 +11,7 @@ using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
+using QualityGates.Web.Gates;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Pages.Promises;
 using QualityGates.Web.Validation;
@@ -25,6 +26,7 @@ public sealed class DetailsModel(
     QualityGatesDbContext db,
     IAuthorizationService authorization,
     IValidator<DetailsModel.DecisionForm> validator,
+    GateWorkflow gates,
     TimeProvider time,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -46,6 +48,20 @@ public sealed class DetailsModel(
     public bool CanDecide { get; private set; }
 
     public bool CanManageConditions { get; private set; }
+
+    /// <summary>The promising side may hand a returned handover over again.</summary>
+    public bool CanHandOverAgain { get; private set; }
+
+    /// <summary>Handover only: open feasibility conditions block acceptance.</summary>
+    public bool FeasibilityConditionsOpen { get; private set; }
+
+    /// <summary>The decisions this review's stage allows: a handover is accepted or returned.</summary>
+    public IReadOnlyList<GateDecision> Decisions => Review.Stage == GateStage.Handover
+        ? [GateDecision.Go, GateDecision.Recycle]
+        : Enum.GetValues<GateDecision>();
+
+    /// <summary>Resource key prefix of the decision names: handovers say "accept" and "return".</summary>
+    public string DecisionKeyPrefix => Review.Stage == GateStage.Handover ? "Handover.Decision" : "Decision";
 
     public IReadOnlyDictionary<string, string> UserNames { get; private set; } = new Dictionary<string, string>();
 
@@ -99,7 +115,7 @@ public sealed class DetailsModel(
 
         try
         {
-            Review.Decide(Promise, Checklist, Input.ToDecision(User.UserId(), User.DepartmentId()), time.GetUtcNow().UtcDateTime);
+            Review.Decide(Promise, Checklist, Input.ToDecision(User.UserId(), User.DepartmentId()), time.GetUtcNow().UtcDateTime, FeasibilityConditionsOpen);
             db.Entry(Review).Property(r => r.Version).OriginalValue = Input.Version;
             await db.SaveChangesAsync();
         }
@@ -113,7 +129,38 @@ public sealed class DetailsModel(
             return await ConflictAsync(id);
         }
 
-        TempData["Success"] = l["Reviews.Decided", l[$"Decision.{Input.Decision}"], Promise.Number].Value;
+        TempData["Success"] = l["Reviews.Decided", l[$"{DecisionKeyPrefix}.{Input.Decision}"], Promise.Number].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostHandOverAgainAsync(int id, int version)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!CanHandOverAgain)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            Review.HandOverAgain(time.GetUtcNow().UtcDateTime);
+            db.Entry(Review).Property(r => r.Version).OriginalValue = version;
+            await db.SaveChangesAsync();
+            TempData["Success"] = l["Handover.HandedOverAgain", Promise.Number].Value;
+        }
+        catch (DomainException e)
+        {
+            TempData["Error"] = l.Error(e);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Error"] = l["Messages.ConcurrencyConflict"].Value;
+        }
+
         return RedirectToPage(new { id });
     }
 
@@ -185,8 +232,10 @@ public sealed class DetailsModel(
         Gate = await db.GateDefinitions.Include(g => g.Checkpoints).SingleAsync(g => g.Id == review.GateDefinitionId);
         Checklist = GateChecklist.Of(Gate, review, Promise);
         var resource = new ReviewResource(review, Promise);
-        CanDecide = !review.IsClosed && Promise.Status == PromiseStatus.UnderReview
-                    && (await authorization.AuthorizeAsync(User, resource, ReviewOperations.Decide)).Succeeded;
+        CanDecide = review.IsDecidable(Promise) && (await authorization.AuthorizeAsync(User, resource, ReviewOperations.Decide)).Succeeded;
+        CanHandOverAgain = review.State == GateReviewState.Returned
+                           && (await authorization.AuthorizeAsync(User, Promise, PromiseOperations.Manage)).Succeeded;
+        FeasibilityConditionsOpen = review.Stage == GateStage.Handover && await gates.FeasibilityConditionsOpenAsync(Promise.Id);
         CanManageConditions = (await authorization.AuthorizeAsync(User, resource, ReviewOperations.ManageConditions)).Succeeded;
 
         var departments = new[] { Promise.PromisingDepartmentId, review.DecidingDepartmentId };

@@ -35,9 +35,16 @@ public sealed class ReviewListItem
 
     public PromiseStatus PromiseStatus { get; init; }
 
-    /// <summary>Reviews someone still has to decide: not decided, and the promise still under review (not withdrawn).</summary>
+    public GateStage Stage { get; init; }
+
+    /// <summary>
+    /// Reviews the deciding department still has to decide: open or on hold, and the promise where the gate
+    /// expects it (under review for G1, committed for the handover) — not withdrawn, not returned.
+    /// </summary>
     public static IQueryable<ReviewListItem> Waiting(IQueryable<ReviewListItem> reviews) =>
-        reviews.Where(r => r.State != GateReviewState.Decided && r.PromiseStatus == PromiseStatus.UnderReview);
+        reviews.Where(r => (r.State == GateReviewState.Open || r.State == GateReviewState.OnHold)
+                           && ((r.Stage == GateStage.Feasibility && r.PromiseStatus == PromiseStatus.UnderReview)
+                               || (r.Stage == GateStage.Handover && r.PromiseStatus == PromiseStatus.Committed)));
 
     public static IQueryable<ReviewListItem> Query(QualityGatesDbContext db) =>
         from r in db.GateReviews
@@ -60,5 +67,6 @@ public sealed class ReviewListItem
             DecidedAtUtc = r.DecidedAtUtc,
             PromiseDueDate = p.DueDate,
             PromiseStatus = p.Status,
+            Stage = r.Stage,
         };
 }

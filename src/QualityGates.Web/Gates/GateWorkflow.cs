@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain.Gates;
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Data;
+
+namespace QualityGates.Web.Gates;
+
+/// <summary>
+/// The promise's lifecycle steps that open gate reviews, in the same unit of work: submitting opens G1,
+/// committing opens the G2 handover. The caller saves.
+/// </summary>
+public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time)
+{
+    public async Task<GateReview> SubmitAsync(Promise promise, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var gate = await ActiveGateAsync(GateStage.Feasibility, ct);
+        promise.Submit(now);
+        var review = GateReview.OpenFeasibility(promise, gate, now);
+        db.GateReviews.Add(review);
+        return review;
+    }
+
+    public async Task<GateReview> CommitAsync(Promise promise, DateOnly committedOn, CommitChannel channel, CancellationToken ct = default)
+    {
+        var gate = await ActiveGateAsync(GateStage.Handover, ct);
+        promise.Commit(committedOn, channel);
+        var review = GateReview.OpenHandover(promise, gate, time.GetUtcNow().UtcDateTime);
+        db.GateReviews.Add(review);
+        return review;
+    }
+
+    /// <summary>Whether conditions of the promise's feasibility reviews are still open: they block the handover.</summary>
+    public Task<bool> FeasibilityConditionsOpenAsync(int promiseId, CancellationToken ct = default) =>
+        db.GateReviews.Where(r => r.PromiseId == promiseId && r.Stage == GateStage.Feasibility)
+            .SelectMany(r => r.Conditions).AnyAsync(c => c.ResolvedAtUtc == null, ct);
+
+    // The first active gate of a stage, in gate order: G1 for feasibility, G2 for the handover.
+    private Task<GateDefinition> ActiveGateAsync(GateStage stage, CancellationToken ct) =>
+        db.GateDefinitions.Include(g => g.Checkpoints)
+            .Where(g => g.Stage == stage && g.IsActive).OrderBy(g => g.Order).FirstAsync(ct);
+}

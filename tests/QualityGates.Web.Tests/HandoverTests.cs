@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain.Gates;
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Tests.Infrastructure;
+
+namespace QualityGates.Web.Tests;
+
+public sealed class HandoverTests(QualityGatesFactory factory) : IClassFixture<QualityGatesFactory>
+{
+    private const string Decide = "form[action*='handler=Decide']";
+
+    private static string Day(int offset) => DateTime.UtcNow.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, string> AllMet(int count, string decision) =>
+        Enumerable.Range(0, count).ToDictionary(i => $"Input.Answers[{i}].Answer", _ => "Met").Concat([new("Input.Decision", decision)]).ToDictionary();
+
+    private async Task<TestClient> SignedInAsync(string email)
+    {
+        var client = factory.CreateTestClient();
+        await client.SignInSuccessfullyAsync(email);
+        return client;
+    }
+
+    private Task<int> ReviewIdAsync(int promiseId, GateStage stage) =>
+        factory.WithDbAsync(db => db.GateReviews.Where(r => r.PromiseId == promiseId && r.Stage == stage).Select(r => r.Id).SingleAsync());
+
+    private Task<PromiseStatus> StatusAsync(int promiseId) =>
+        factory.WithDbAsync(db => db.Promises.Where(p => p.Id == promiseId).Select(p => p.Status).SingleAsync());
+
+    /// <summary>Sales logs and submits; Service decides G1 (a Go, or a Conditional Go owned by the sales rep).</summary>
+    private async Task<int> ApprovedAsync(string title, bool withCondition = false)
+    {
+        using var sales = await SignedInAsync("sales@demo.local");
+        var created = await sales.SubmitAsync("/Promises/Create", new Dictionary<string, string>
+        {
+            ["Input.Title"] = title,
+            ["Input.Statement"] = "Spare parts ship within 24 hours.",
+            ["Input.CategoryId"] = await factory.CategoryAsync("Delivery date"),
+            ["Input.CustomerId"] = await factory.FirstCustomerAsync(),
+            ["Input.DeliveringDepartmentId"] = await factory.DepartmentAsync("Service"),
+            ["Input.Source"] = nameof(PromiseSource.Contract),
+            ["Input.TargetMetric"] = "Shipping time",
+            ["Input.TargetComparator"] = nameof(TargetComparator.AtMost),
+            ["Input.TargetValue"] = "24",
+            ["Input.TargetUnit"] = "h",
+            ["Input.DueDate"] = Day(120),
+        });
+        var details = created.Headers.Location!.PathAndQuery();
+        await sales.SubmitAsync(details, new Dictionary<string, string>(), "form[action*='handler=Submit']");
+        var promiseId = int.Parse(details.Split('/').Last(), CultureInfo.InvariantCulture);
+
+        using var manager = await SignedInAsync("service.manager@demo.local");
+        var form = AllMet(5, withCondition ? nameof(GateDecision.ConditionalGo) : nameof(GateDecision.Go));
+        if (withCondition)
+        {
+            form["Input.Conditions[0].Text"] = "Stock level confirmed";
+            form["Input.Conditions[0].OwnerId"] = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+            form["Input.Conditions[0].DueDate"] = Day(7);
+        }
+
+        var decided = await manager.SubmitAsync($"/Reviews/Details/{await ReviewIdAsync(promiseId, GateStage.Feasibility)}", form, Decide);
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Equal(PromiseStatus.Approved, await StatusAsync(promiseId));
+        return promiseId;
+    }
+
+    private async Task CommitAsync(int promiseId, string channel = "Contract")
+    {
+        using var sales = await SignedInAsync("sales@demo.local");
+        var response = await sales.SubmitAsync($"/Promises/Details/{promiseId}",
+            new Dictionary<string, string> { ["Commit.CommittedOn"] = Day(0), ["Commit.Channel"] = channel }, "form.commit-form");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_owner_commits_an_approved_promise_and_service_accepts_the_handover_into_delivery()
+    {
+        var promiseId = await ApprovedAsync("Spare parts in 24 h, handed over");
+
+        await CommitAsync(promiseId);
+        Assert.Equal(PromiseStatus.Committed, await StatusAsync(promiseId));
+        using var manager = await SignedInAsync("service.manager@demo.local");
+        var accepted = await manager.SubmitAsync($"/Reviews/Details/{await ReviewIdAsync(promiseId, GateStage.Handover)}", AllMet(4, nameof(GateDecision.Go)), Decide);
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(PromiseStatus.InDelivery, await StatusAsync(promiseId));
+        var stored = await factory.WithDbAsync(db => db.Promises.AsNoTracking().SingleAsync(p => p.Id == promiseId));
+        Assert.Equal((DateOnly.FromDateTime(DateTime.UtcNow), CommitChannel.Contract), (stored.CommittedOn!.Value, stored.CommitChannel!.Value));
+    }
+
+    [Fact]
+    public async Task Committing_needs_a_date_not_in_the_future_and_a_channel()
+    {
+        var promiseId = await ApprovedAsync("Spare parts in 24 h, commit form");
+        using var sales = await SignedInAsync("sales@demo.local");
+
+        var page = await TestClient.ParseAsync(await sales.SubmitAsync($"/Promises/Details/{promiseId}",
+            new Dictionary<string, string> { ["Commit.CommittedOn"] = Day(3), ["Commit.Channel"] = "" }, "form.commit-form"));
+
+        Assert.Equal(Texts.English("Promises.Commit.DateInFuture"), page.FieldError("Commit.CommittedOn"));
+        Assert.Equal(Texts.English("Promises.Commit.ChannelRequired"), page.FieldError("Commit.Channel"));
+        Assert.Equal(PromiseStatus.Approved, await StatusAsync(promiseId));
+    }
+
+    [Fact]
+    public async Task Open_feasibility_conditions_block_the_acceptance_until_they_are_resolved()
+    {
+        var promiseId = await ApprovedAsync("Spare parts in 24 h, with a condition", withCondition: true);
+        await CommitAsync(promiseId);
+        var handoverUrl = $"/Reviews/Details/{await ReviewIdAsync(promiseId, GateStage.Handover)}";
+        using var manager = await SignedInAsync("service.manager@demo.local");
+
+        var blocked = await TestClient.ParseAsync(await manager.SubmitAsync(handoverUrl, AllMet(4, nameof(GateDecision.Go)), Decide));
+        Assert.Contains(Texts.English("Error.OpenConditionsBlockHandover"), blocked.QuerySelector(".alert-danger")!.TextContent);
+        Assert.Equal(PromiseStatus.Committed, await StatusAsync(promiseId));
+
+        using var sales = await SignedInAsync("sales@demo.local");
+        await sales.SubmitAsync($"/Reviews/Details/{await ReviewIdAsync(promiseId, GateStage.Feasibility)}",
+            new Dictionary<string, string> { ["note"] = "Stock confirmed" }, "form.resolve-condition");
+        var accepted = await manager.SubmitAsync(handoverUrl, AllMet(4, nameof(GateDecision.Go)), Decide);
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(PromiseStatus.InDelivery, await StatusAsync(promiseId));
+    }
+
+    [Fact]
+    public async Task A_returned_handover_is_completed_and_handed_over_again_by_the_promising_side()
+    {
+        var promiseId = await ApprovedAsync("Spare parts in 24 h, returned once");
+        await CommitAsync(promiseId);
+        var handoverUrl = $"/Reviews/Details/{await ReviewIdAsync(promiseId, GateStage.Handover)}";
+        using var manager = await SignedInAsync("service.manager@demo.local");
+        var missing = AllMet(4, nameof(GateDecision.Recycle));
+        missing["Input.Answers[1].Answer"] = nameof(CheckpointAnswer.NotMet);
+        missing["Input.Reason"] = "Customer contacts are missing";
+
+        var returned = await manager.SubmitAsync(handoverUrl, missing, Decide);
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        Assert.Equal(GateReviewState.Returned, await factory.WithDbAsync(db => db.GateReviews.Where(r => r.PromiseId == promiseId && r.Stage == GateStage.Handover).Select(r => r.State).SingleAsync()));
+        Assert.Null((await manager.GetPageAsync(handoverUrl)).QuerySelector(Decide + " button[type=submit]"));
+
+        using var sales = await SignedInAsync("sales@demo.local");
+        var again = await sales.SubmitAsync(handoverUrl, new Dictionary<string, string>(), "form.hand-over-again");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var accepted = await manager.SubmitAsync(handoverUrl, AllMet(4, nameof(GateDecision.Go)), Decide);
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(PromiseStatus.InDelivery, await StatusAsync(promiseId));
+    }
+
+    [Fact]
+    public async Task Another_department_cannot_commit_or_hand_over_again()
+    {
+        var promiseId = await ApprovedAsync("Spare parts in 24 h, not theirs");
+        using var owner = await SignedInAsync("sales@demo.local");
+        var page = await owner.GetPageAsync($"/Promises/Details/{promiseId}");
+        using var presales = await SignedInAsync("presales@demo.local");
+        var token = (await presales.GetPageAsync("/Account/ChangePassword")).InputValue("__RequestVerificationToken");
+
+        var response = await presales.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Commit.CommittedOn"] = Day(0),
+            ["Commit.Channel"] = "Email",
+            ["__RequestVerificationToken"] = token,
+        }, "form.commit-form");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(PromiseStatus.Approved, await StatusAsync(promiseId));
+    }
+}

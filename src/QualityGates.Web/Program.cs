@@ -37,6 +37,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
     options.Conventions.AuthorizePage("/Promises/Create", Policies.MakePromises);
     options.Conventions.AuthorizePage("/Customers/Create", Policies.ManageCustomers);
+    options.Conventions.AuthorizePage("/Envelopes/Create", Policies.DefineEnvelopes);
     options.Conventions.AllowAnonymousToPage("/Account/Login");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Culture");

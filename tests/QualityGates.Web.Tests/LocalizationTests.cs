@@ -83,6 +83,10 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
         { "sales@demo.local", "/Promises/Edit/1" },
         { "sales@demo.local", "/Promises/Withdraw/1" },
         { "sales@demo.local", "/Customers/Create" },
+        { "sales@demo.local", "/Envelopes" },
+        { "service.manager@demo.local", "/Envelopes" },
+        { "service.manager@demo.local", "/Envelopes/Create" },
+        { "service.manager@demo.local", "/Envelopes/Edit/1" },
     };
 
     [Theory]

@@ -12,9 +12,9 @@ using Serilog.Formatting.Compact;
 var builder = WebApplication.CreateBuilder(args);
 
 // Levels come from the "Serilog" section; the sinks are fixed here: console, and a daily JSON file ("LogFile").
-// The static Log.Logger is left alone: each app instance (several run in one test process) owns its logger.
-builder.Services.AddSerilog(
-    (services, logger) => logger
+// preserveStaticLogger: the app owns its logger. Otherwise it becomes the static Log.Logger, and disposing
+// any app instance (tests run several in one process) closes whichever logger is static at that moment.
+builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
@@ -42,6 +42,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
     options.Conventions.AuthorizePage("/Promises/Create", Policies.MakePromises);
     options.Conventions.AuthorizePage("/Customers/Create", Policies.ManageCustomers);
+    options.Conventions.AuthorizePage("/Envelopes/Create", Policies.DefineEnvelopes);
     options.Conventions.AllowAnonymousToPage("/Account/Login");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Culture");

@@ -90,6 +90,10 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
         { "service.manager@demo.local", "/Reviews" },
         { "service.manager@demo.local", "/Reviews/Details/1" },
         { "service.manager@demo.local", "/Reviews/Details/2" },
+        { "sales@demo.local", "/Envelopes" },
+        { "service.manager@demo.local", "/Envelopes" },
+        { "service.manager@demo.local", "/Envelopes/Create" },
+        { "service.manager@demo.local", "/Envelopes/Edit/1" },
     };
 
     [Theory]

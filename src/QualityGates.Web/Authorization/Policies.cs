@@ -8,4 +8,7 @@ public static class Policies
     public const string MakePromises = nameof(MakePromises);
 
     public const string ManageCustomers = nameof(ManageCustomers);
+
+    /// <summary>Define capability envelopes for one's own (delivering) department.</summary>
+    public const string DefineEnvelopes = nameof(DefineEnvelopes);
 }

@@ -83,9 +83,11 @@ public static class SecurityServiceCollectionExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.MakePromises, p => p.RequireRole(Roles.SalesRep))
-            .AddPolicy(Policies.ManageCustomers, p => p.RequireRole(Roles.SalesRep, Roles.Administrator));
+            .AddPolicy(Policies.ManageCustomers, p => p.RequireRole(Roles.SalesRep, Roles.Administrator))
+            .AddPolicy(Policies.DefineEnvelopes, p => p.RequireRole(Roles.ServiceManager));
         services.AddSingleton<IAuthorizationHandler, PromiseAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, ReviewAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, EnvelopeAuthorizationHandler>();
 
         // Keys in the database: every instance behind a load balancer reads the same cookies and tokens.
         services.AddDataProtection()

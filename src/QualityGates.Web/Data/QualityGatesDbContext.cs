@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain;
 using QualityGates.Domain.Customers;
 using QualityGates.Domain.Departments;
+using QualityGates.Domain.Envelopes;
 using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 
@@ -23,6 +24,8 @@ public abstract class QualityGatesDbContext(DbContextOptions options)
     public DbSet<PromiseCategory> PromiseCategories => Set<PromiseCategory>();
 
     public DbSet<Promise> Promises => Set<Promise>();
+
+    public DbSet<CapabilityEnvelope> CapabilityEnvelopes => Set<CapabilityEnvelope>();
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 

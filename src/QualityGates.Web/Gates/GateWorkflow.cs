@@ -6,8 +6,9 @@ using QualityGates.Web.Data;
 namespace QualityGates.Web.Gates;
 
 /// <summary>
-/// The promise's lifecycle steps that open gate reviews, in the same unit of work: submitting opens G1,
-/// committing opens the G2 handover. The caller saves.
+/// The promise's lifecycle steps that open gate reviews, in the same unit of work: submitting opens G1
+/// (passed at once when an active capability envelope covers the promise), committing opens the G2
+/// handover. The caller saves.
 /// </summary>
 public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time)
 {
@@ -18,6 +19,16 @@ public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time)
         promise.Submit(now);
         var review = GateReview.OpenFeasibility(promise, gate, now);
         db.GateReviews.Add(review);
+
+        // The fast lane: a few envelopes per department and category, so the coverage rule runs in memory.
+        var envelopes = await db.CapabilityEnvelopes
+            .Where(e => e.IsActive && e.DeliveringDepartmentId == promise.DeliveringDepartmentId && e.CategoryId == promise.CategoryId)
+            .OrderBy(e => e.Id).ToListAsync(ct);
+        if (envelopes.FirstOrDefault(e => e.Covers(promise.CategoryId, promise.DeliveringDepartmentId, promise.Target)) is { } envelope)
+        {
+            review.PassByEnvelope(promise, envelope.Id, envelope.Name, now);
+        }
+
         return review;
     }
 

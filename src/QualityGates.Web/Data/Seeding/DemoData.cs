@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Customers;
+using QualityGates.Domain.Envelopes;
 using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
@@ -75,6 +76,16 @@ public static class DemoData
         ("99.9 % cloud uptime", "Our cloud services are available 99.9 % of the time.", "Availability", "Yearly availability", 99.9m, "%"),
     ];
 
+    // What Service and Production have approved once for everyone; the last one is no longer offered.
+    private static readonly (string Name, string Delivering, string Category, string Metric, TargetComparator Comparator, decimal Bound, string Unit, bool Active)[] _envelopes =
+    [
+        ("On-site within 48 h in Germany", "Service", "Response time", "Time to on-site", TargetComparator.AtMost, 48, "h", true),
+        ("First response within 4 h", "Service", "Response time", "First response", TargetComparator.AtMost, 4, "h", true),
+        ("Portal availability 99.5 %", "Service", "Availability", "Monthly availability", TargetComparator.AtLeast, 99.5m, "%", true),
+        ("Lead time of six weeks", "Production", "Delivery date", "Lead time", TargetComparator.AtMost, 6, "weeks", true),
+        ("Call-back within 30 minutes", "Service", "Support", "Call-back time", TargetComparator.AtMost, 30, "min", false),
+    ];
+
     public static async Task SeedAsync(
         QualityGatesDbContext db, UserManager<AppUser> userManager, PromiseNumberAllocator numbers,
         TimeProvider time, CancellationToken ct = default)
@@ -107,6 +118,20 @@ public static class DemoData
         await db.SaveChangesAsync(ct);
 
         var categories = await db.PromiseCategories.ToDictionaryAsync(c => c.Name, ct);
+        foreach (var e in _envelopes)
+        {
+            var terms = new EnvelopeTerms(e.Name, categories[e.Category].Id, e.Metric, e.Comparator, e.Bound, e.Unit);
+            var envelope = CapabilityEnvelope.Define(departments[e.Delivering], terms, now);
+            if (!e.Active)
+            {
+                envelope.Deactivate();
+            }
+
+            db.CapabilityEnvelopes.Add(envelope);
+        }
+
+        await db.SaveChangesAsync(ct);
+
         var today = DateOnly.FromDateTime(now);
         var random = new Random(2026);
         string[] promisingDepartments = ["Sales", "PreSales"];

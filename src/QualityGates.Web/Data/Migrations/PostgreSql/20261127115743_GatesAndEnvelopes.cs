@@ -8,11 +8,57 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace QualityGates.Web.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class QualityGates : Migration
+    public partial class GatesAndEnvelopes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "CommitChannel",
+                table: "Promises",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "CommittedOn",
+                table: "Promises",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CapabilityEnvelopes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DeliveringDepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    Metric = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Comparator = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Bound = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CapabilityEnvelopes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CapabilityEnvelopes_Departments_DeliveringDepartmentId",
+                        column: x => x.DeliveringDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CapabilityEnvelopes_PromiseCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "PromiseCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "GateDefinitions",
                 columns: table => new
@@ -216,6 +262,16 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CapabilityEnvelopes_CategoryId",
+                table: "CapabilityEnvelopes",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapabilityEnvelopes_DeliveringDepartmentId_CategoryId_IsAct~",
+                table: "CapabilityEnvelopes",
+                columns: new[] { "DeliveringDepartmentId", "CategoryId", "IsActive" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GateCheckpoint_GateDefinitionId",
                 table: "GateCheckpoint",
                 column: "GateDefinitionId");
@@ -301,6 +357,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CapabilityEnvelopes");
+
+            migrationBuilder.DropTable(
                 name: "ReviewAnswer");
 
             migrationBuilder.DropTable(
@@ -317,6 +376,14 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "GateDefinitions");
+
+            migrationBuilder.DropColumn(
+                name: "CommitChannel",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "CommittedOn",
+                table: "Promises");
         }
     }
 }

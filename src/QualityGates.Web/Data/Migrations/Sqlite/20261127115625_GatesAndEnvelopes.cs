@@ -3,29 +3,75 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace QualityGates.Web.Data.Migrations.SqlServer
+namespace QualityGates.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class QualityGates : Migration
+    public partial class GatesAndEnvelopes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "CommitChannel",
+                table: "Promises",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "CommittedOn",
+                table: "Promises",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CapabilityEnvelopes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeliveringDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Metric = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Comparator = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Bound = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CapabilityEnvelopes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CapabilityEnvelopes_Departments_DeliveringDepartmentId",
+                        column: x => x.DeliveringDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CapabilityEnvelopes_PromiseCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "PromiseCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "GateDefinitions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Order = table.Column<int>(type: "int", nullable: false),
-                    Stage = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Decider = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    DeciderDepartmentId = table.Column<int>(type: "int", nullable: true),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    ChecklistVersion = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Decider = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DeciderDepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChecklistVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,16 +88,16 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 name: "GateCheckpoint",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    GateDefinitionId = table.Column<int>(type: "int", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    IsMandatory = table.Column<bool>(type: "bit", nullable: false),
-                    CategoryIds = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    ProvidingDepartmentId = table.Column<int>(type: "int", nullable: true),
-                    ReceivingDepartmentId = table.Column<int>(type: "int", nullable: true),
-                    AddedInVersion = table.Column<int>(type: "int", nullable: false),
-                    RetiredInVersion = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    GateDefinitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    IsMandatory = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CategoryIds = table.Column<string>(type: "TEXT", nullable: false),
+                    ProvidingDepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReceivingDepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AddedInVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetiredInVersion = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -80,19 +126,19 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 name: "GateReviews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PromiseId = table.Column<int>(type: "int", nullable: false),
-                    GateDefinitionId = table.Column<int>(type: "int", nullable: false),
-                    GateCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    Stage = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ChecklistVersion = table.Column<int>(type: "int", nullable: false),
-                    DecidingDepartmentId = table.Column<int>(type: "int", nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    State = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Outcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PromiseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GateDefinitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GateCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ChecklistVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidingDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -121,12 +167,12 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 name: "ReviewAnswer",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CheckpointId = table.Column<int>(type: "int", nullable: false),
-                    Answer = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    GateReviewId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CheckpointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    GateReviewId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -149,15 +195,15 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 name: "ReviewCondition",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    ResolvedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ResolvedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ResolutionNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    GateReviewId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResolvedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    GateReviewId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -186,15 +232,15 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 name: "ReviewDecision",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Decision = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    DeciderId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ReReviewDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    EnvelopeId = table.Column<int>(type: "int", nullable: true),
-                    GateReviewId = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DeciderId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReReviewDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EnvelopeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    GateReviewId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -212,6 +258,16 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapabilityEnvelopes_CategoryId",
+                table: "CapabilityEnvelopes",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CapabilityEnvelopes_DeliveringDepartmentId_CategoryId_IsActive",
+                table: "CapabilityEnvelopes",
+                columns: new[] { "DeliveringDepartmentId", "CategoryId", "IsActive" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_GateCheckpoint_GateDefinitionId",
@@ -299,6 +355,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CapabilityEnvelopes");
+
+            migrationBuilder.DropTable(
                 name: "ReviewAnswer");
 
             migrationBuilder.DropTable(
@@ -315,6 +374,14 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "GateDefinitions");
+
+            migrationBuilder.DropColumn(
+                name: "CommitChannel",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "CommittedOn",
+                table: "Promises");
         }
     }
 }

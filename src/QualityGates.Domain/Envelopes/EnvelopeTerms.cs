@@ -1,0 +1,12 @@
+using QualityGates.Domain.Promises;
+
+namespace QualityGates.Domain.Envelopes;
+
+/// <summary>What a delivering department guarantees in an envelope: everything but its identity and state.</summary>
+public sealed record EnvelopeTerms(
+    string Name,
+    int CategoryId,
+    string Metric,
+    TargetComparator Comparator,
+    decimal Bound,
+    string Unit);

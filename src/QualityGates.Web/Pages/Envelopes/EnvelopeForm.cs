@@ -1,0 +1,77 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using QualityGates.Domain.Envelopes;
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Data;
+using QualityGates.Web.Validation;
+
+namespace QualityGates.Web.Pages.Envelopes;
+
+/// <summary>The fields of an envelope as the Create and Edit pages post them.</summary>
+public sealed class EnvelopeForm
+{
+    /// <summary>The comparators an envelope may use: never a date.</summary>
+    public static IReadOnlyList<TargetComparator> Comparators { get; } =
+        [TargetComparator.AtMost, TargetComparator.AtLeast, TargetComparator.Exactly];
+
+    public string Name { get; set; } = "";
+
+    public int? CategoryId { get; set; }
+
+    public string Metric { get; set; } = "";
+
+    public TargetComparator? Comparator { get; set; } = TargetComparator.AtMost;
+
+    public decimal? Bound { get; set; }
+
+    public string Unit { get; set; } = "";
+
+    public int Version { get; set; }
+
+    public static EnvelopeForm From(CapabilityEnvelope envelope) => new()
+    {
+        Name = envelope.Name,
+        CategoryId = envelope.CategoryId,
+        Metric = envelope.Metric,
+        Comparator = envelope.Comparator,
+        Bound = envelope.Bound,
+        Unit = envelope.Unit,
+        Version = envelope.Version,
+    };
+
+    /// <summary>Only call on a validated form.</summary>
+    public EnvelopeTerms ToTerms() => new(Name, CategoryId!.Value, Metric, Comparator!.Value, Bound!.Value, Unit);
+
+    public sealed class Validator : AbstractValidator<EnvelopeForm>
+    {
+        public Validator(QualityGatesDbContext db, IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(f => f.Name).NotEmpty().WithMessage(_ => l["Envelopes.Form.NameRequired"])
+                .MaxLength(CapabilityEnvelope.NameMaxLength, l);
+            RuleFor(f => f.CategoryId).NotNull().WithMessage(_ => l["Envelopes.Form.CategoryRequired"])
+                .MustAsync(async (id, ct) => await db.PromiseCategories.AnyAsync(c => c.Id == id && c.IsActive, ct))
+                .WithMessage(_ => l["Envelopes.Form.CategoryUnknown"]);
+            RuleFor(f => f.Metric).NotEmpty().WithMessage(_ => l["Envelopes.Form.MetricRequired"])
+                .MaxLength(CapabilityEnvelope.MetricMaxLength, l);
+            RuleFor(f => f.Comparator).NotNull().WithMessage(_ => l["Envelopes.Form.ComparatorRequired"])
+                .IsInEnum().WithMessage(_ => l["Validation.InvalidValue"])
+                .NotEqual(TargetComparator.ByDate).WithMessage(_ => l["Envelopes.Form.NoDate"]);
+            RuleFor(f => f.Bound).NotNull().WithMessage(_ => l["Envelopes.Form.BoundRequired"])
+                .PrecisionScale(18, 4, ignoreTrailingZeros: true).WithMessage(_ => l["Envelopes.Form.BoundTooPrecise"]);
+            RuleFor(f => f.Unit).NotEmpty().WithMessage(_ => l["Envelopes.Form.UnitRequired"])
+                .MaxLength(CapabilityEnvelope.UnitMaxLength, l);
+        }
+    }
+}
+
+/// <summary>What the shared form partial (_EnvelopeFields) needs from its page.</summary>
+public interface IEnvelopeFormPage
+{
+    EnvelopeForm Input { get; }
+
+    IReadOnlyList<SelectListItem> Categories { get; }
+
+    string DeliveringDepartmentName { get; }
+}

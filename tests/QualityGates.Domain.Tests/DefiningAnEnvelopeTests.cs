@@ -1,0 +1,66 @@
+using QualityGates.Domain.Departments;
+using QualityGates.Domain.Promises;
+
+namespace QualityGates.Domain.Tests;
+
+public sealed class DefiningAnEnvelopeTests
+{
+    [Fact]
+    public void A_new_envelope_is_active_and_belongs_to_its_delivering_department()
+    {
+        var envelope = new EnvelopeBuilder().Build();
+
+        Assert.True(envelope.IsActive);
+        Assert.Equal("On-site within 48 h in Germany", envelope.Name);
+        Assert.Equal(EnvelopeBuilder.ResponseTime, envelope.CategoryId);
+        Assert.Equal(TargetComparator.AtMost, envelope.Comparator);
+        Assert.Equal(48, envelope.Bound);
+        Assert.Equal(EnvelopeBuilder.Now, envelope.CreatedAtUtc);
+    }
+
+    [Fact]
+    public void Names_metrics_and_units_are_stored_without_surrounding_spaces()
+    {
+        var terms = new EnvelopeBuilder().Terms() with { Name = "  On-site  ", Metric = " Time to on-site ", Unit = " h " };
+
+        var envelope = new EnvelopeBuilder().With(terms).Build();
+
+        Assert.Equal("On-site", envelope.Name);
+        Assert.Equal("Time to on-site", envelope.Metric);
+        Assert.Equal("h", envelope.Unit);
+    }
+
+    [Theory]
+    [InlineData(DepartmentKind.Promising)]
+    [InlineData(DepartmentKind.AfterSales)]
+    [InlineData(DepartmentKind.Management)]
+    public void Only_a_delivering_department_defines_envelopes(DepartmentKind kind)
+    {
+        var error = Assert.Throws<DomainException>(() => new EnvelopeBuilder().Of(new Department("Sales", kind)).Build());
+
+        Assert.Equal("NotADeliveringDepartment", error.Code);
+        Assert.Equal(["Sales"], error.Arguments);
+    }
+
+    [Fact]
+    public void An_envelope_never_guarantees_a_date()
+    {
+        var error = Assert.Throws<DomainException>(() =>
+            new EnvelopeBuilder().Guaranteeing("Delivery", TargetComparator.ByDate, 0, "date").Build());
+
+        Assert.Equal("EnvelopeCannotBeByDate", error.Code);
+    }
+
+    [Theory]
+    [InlineData("", "Time to on-site", "h")]
+    [InlineData("On-site", " ", "h")]
+    [InlineData("On-site", "Time to on-site", "")]
+    public void An_envelope_needs_a_name_a_metric_and_a_unit(string name, string metric, string unit)
+    {
+        var terms = new EnvelopeBuilder().Terms() with { Name = name, Metric = metric, Unit = unit };
+
+        var error = Assert.Throws<DomainException>(() => new EnvelopeBuilder().With(terms).Build());
+
+        Assert.Equal("EnvelopeIncomplete", error.Code);
+    }
+}

@@ -78,6 +78,7 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
         { "admin@demo.local", "/Customers" },
         { "admin@demo.local", "/Admin/Users" },
         { "admin@demo.local", "/Admin/Users/Create" },
+        { "admin@demo.local", "/Admin/Audit" },
         { "admin@demo.local", "/Account/ChangePassword" },
         { "sales@demo.local", "/Promises/Create" },
         { "sales@demo.local", "/Promises/Edit/1" },

@@ -11,6 +11,8 @@ using Serilog.Formatting.Compact;
 var builder = WebApplication.CreateBuilder(args);
 
 // Levels come from the "Serilog" section; the sinks are fixed here: console, and a daily JSON file ("LogFile").
+// The app owns its logger and leaves the static Log.Logger alone: with several app instances in one process
+// (tests), stopping one would otherwise close whichever logger another instance installed last.
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
@@ -20,7 +22,8 @@ builder.Services.AddSerilog((services, logger) => logger
         new CompactJsonFormatter(),
         builder.Configuration["LogFile:Path"] ?? "logs/qualitygates-.log",
         rollingInterval: RollingInterval.Day,
-        retainedFileCountLimit: builder.Configuration.GetValue("LogFile:RetainedFileCountLimit", 14)));
+        retainedFileCountLimit: builder.Configuration.GetValue("LogFile:RetainedFileCountLimit", 14)),
+    preserveStaticLogger: true);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddQualityGatesDatabase(builder.Configuration, builder.Environment.ContentRootPath);

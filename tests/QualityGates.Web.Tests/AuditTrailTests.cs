@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using QualityGates.Domain.Customers;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
@@ -174,6 +175,26 @@ public sealed class AuditTrailTests(QualityGatesFactory factory) : IClassFixture
         var stored = Assert.Single(await HistoryAsync(id), e => e.Id == original.Id);
         Assert.Equal("Tamper target", stored.NewValue);
         Assert.Equal("Tamper target", (await factory.WithDbAsync(d => d.Promises.AsNoTracking().SingleAsync(p => p.Id == id))).Title);
+    }
+
+    [Fact]
+    public async Task Work_outside_a_request_is_recorded_as_the_systems_with_the_ids_the_database_gave_and_deletions_too()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QualityGatesDbContext>();
+        var customer = new Customer("Synchronous GmbH", "C-SYNC-1", DateTime.UtcNow);
+
+        db.Customers.Add(customer);
+        db.SaveChanges();
+        db.Customers.Remove(customer);
+        await db.SaveChangesAsync();
+
+        var entries = await HistoryAsync(nameof(Customer), customer.Id.ToString(CultureInfo.InvariantCulture));
+        Assert.True(customer.Id > 0);
+        Assert.Equal(
+            [(AuditAction.Created, "AccountNumber", "C-SYNC-1"), (AuditAction.Created, "CreatedAtUtc", null), (AuditAction.Created, "Name", "Synchronous GmbH"), (AuditAction.Deleted, null, null)],
+            entries.Select(e => (e.Action, e.Field, e.Field == "CreatedAtUtc" ? null : e.NewValue)));
+        Assert.All(entries, e => Assert.Equal((null, AuditActor.SystemName, null, null), (e.ActorId, e.ActorName, e.ActorRole, e.ActorDepartment)));
     }
 
     [Fact]

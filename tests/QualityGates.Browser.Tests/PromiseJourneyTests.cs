@@ -30,7 +30,7 @@ public sealed partial class PromiseJourneyTests(BrowserFixture browser) : IClass
         await Field(page, "Delivering department").SelectOptionAsync(new SelectOptionValue { Label = "Service" });
         await Field(page, "Metric").FillAsync("First response");
         await Field(page, "Comparator").SelectOptionAsync("AtMost");
-        await Field(page, "Value").FillAsync("4");
+        await Field(page, "Value").FillAsync("2"); // Inside no capability envelope: G1 needs a human decision.
         await Field(page, "Unit").FillAsync("h");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
 

@@ -75,7 +75,7 @@ public sealed class GateDefinitionTests(QualityGatesFactory factory) : IClassFix
             ["Input.Source"] = nameof(PromiseSource.Offer),
             ["Input.TargetMetric"] = "First response",
             ["Input.TargetComparator"] = nameof(TargetComparator.AtMost),
-            ["Input.TargetValue"] = "4",
+            ["Input.TargetValue"] = "2",
             ["Input.TargetUnit"] = "h",
             ["Input.DueDate"] = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });

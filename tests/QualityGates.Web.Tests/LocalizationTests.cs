@@ -81,6 +81,7 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
         { "admin@demo.local", "/Admin/Gates" },
         { "admin@demo.local", "/Admin/Gates/Create" },
         { "admin@demo.local", "/Admin/Gates/Edit/1" },
+        { "admin@demo.local", "/Admin/Audit" },
         { "admin@demo.local", "/Account/ChangePassword" },
         { "sales@demo.local", "/Promises/Create" },
         { "sales@demo.local", "/Promises/Edit/1" },

@@ -21,7 +21,7 @@ public sealed class PromiseRegisterTests(QualityGatesFactory factory) : IClassFi
         ["Input.SourceReference"] = "CON-4711",
         ["Input.TargetMetric"] = "First response",
         ["Input.TargetComparator"] = nameof(TargetComparator.AtMost),
-        ["Input.TargetValue"] = "4",
+        ["Input.TargetValue"] = "2",
         ["Input.TargetUnit"] = "h",
         ["Input.DueDate"] = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
@@ -50,7 +50,7 @@ public sealed class PromiseRegisterTests(QualityGatesFactory factory) : IClassFi
         Assert.Matches(@"^P-\d{4}-\d{5}$", stored.Number);
         Assert.Equal(PromiseStatus.Draft, stored.Status);
         Assert.Contains(stored.Number, details.Body!.TextContent);
-        Assert.Contains("First response ≤ 4 h", details.Body.TextContent);
+        Assert.Contains("First response ≤ 2 h", details.Body.TextContent);
         Assert.Contains("Sara Sales", details.Body.TextContent);
     }
 

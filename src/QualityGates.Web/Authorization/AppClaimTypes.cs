@@ -5,6 +5,7 @@ namespace QualityGates.Web.Authorization;
 public static class AppClaimTypes
 {
     public const string DepartmentId = "qg:department_id";
+    public const string DepartmentName = "qg:department_name";
     public const string DisplayName = "qg:display_name";
 }
 

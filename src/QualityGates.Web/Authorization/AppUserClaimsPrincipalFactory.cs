@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityGates.Web.Data;
 
 namespace QualityGates.Web.Authorization;
 
-/// <summary>Puts the user's department into the cookie, so resource handlers need no database round trip.</summary>
+/// <summary>
+/// Puts the user's department into the cookie, so resource handlers need no database round trip; its name
+/// too, so the audit trail names the department a change was made in.
+/// </summary>
 internal sealed class AppUserClaimsPrincipalFactory(
-    UserManager<AppUser> userManager, RoleManager<IdentityRole> roleManager, IOptions<IdentityOptions> options)
+    UserManager<AppUser> userManager, RoleManager<IdentityRole> roleManager, IOptions<IdentityOptions> options, QualityGatesDbContext db)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -16,6 +20,12 @@ internal sealed class AppUserClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaimTypes.DepartmentId, user.DepartmentId.ToString(CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(AppClaimTypes.DisplayName, user.DisplayName));
+        var department = await db.Departments.Where(d => d.Id == user.DepartmentId).Select(d => d.Name).SingleOrDefaultAsync();
+        if (department is not null)
+        {
+            identity.AddClaim(new Claim(AppClaimTypes.DepartmentName, department));
+        }
+
         return identity;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QualityGates.Web.Data.Auditing;
 
 namespace QualityGates.Web.Data;
 
@@ -8,7 +9,7 @@ public static class DatabaseServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="QualityGatesDbContext"/> for the provider named by <c>Database:Provider</c>
-    /// (default SQLite in <c>App_Data/qualitygates.db</c> under the content root).
+    /// (default SQLite in <c>App_Data/qualitygates.db</c> under the content root), with its audit trail.
     /// </summary>
     public static IServiceCollection AddQualityGatesDatabase(
         this IServiceCollection services, IConfiguration configuration, string contentRootPath)
@@ -34,6 +35,8 @@ public static class DatabaseServiceCollectionExtensions
                 throw new InvalidOperationException($"Unknown Database:Provider '{provider}'.");
         }
 
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditContext>();
         return services;
     }
 

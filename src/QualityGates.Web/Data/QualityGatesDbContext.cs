@@ -7,14 +7,15 @@ using QualityGates.Domain.Departments;
 using QualityGates.Domain.Envelopes;
 using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
+using QualityGates.Web.Data.Auditing;
 
 namespace QualityGates.Web.Data;
 
 /// <summary>
 /// The provider-neutral context. Each provider derives its own (see <see cref="DatabaseProvider"/>)
-/// so that each has its own migrations.
+/// so that each has its own migrations. Every save writes its audit trail in the same transaction.
 /// </summary>
-public abstract class QualityGatesDbContext(DbContextOptions options)
+public abstract class QualityGatesDbContext(DbContextOptions options, AuditContext auditContext)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Department> Departments => Set<Department>();
@@ -35,16 +36,80 @@ public abstract class QualityGatesDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Append-only: written by SaveChanges, never changed or deleted through the context.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var audit = PrepareSave();
+        if (!audit.NeedsDatabaseKeys)
+        {
+            AddAuditEntries(audit);
+            try
+            {
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+            finally
+            {
+                DetachAuditEntries();
+            }
+        }
+
+        // See SaveChangesAsync.
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess: true);
+        AddAuditEntries(audit);
+        try
+        {
+            saved += base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            DetachAuditEntries();
+        }
+
+        transaction?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var audit = PrepareSave();
+        if (!audit.NeedsDatabaseKeys)
+        {
+            AddAuditEntries(audit);
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            finally
+            {
+                DetachAuditEntries();
+            }
+        }
+
+        // New records get their ids from the database (identity columns), and their audit entries must name
+        // them: insert the records, then the entries, in one transaction (the caller's, if one is open). If the
+        // second insert fails, everything rolls back, but the records already count as saved in this context:
+        // a failed save leaves the context unusable, as the request that owns it ends with an error anyway.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        AddAuditEntries(audit);
+        try
+        {
+            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            DetachAuditEntries();
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -77,6 +142,35 @@ public abstract class QualityGatesDbContext(DbContextOptions options)
     }
 
     private const int EnumMaxLength = 30;
+
+    private PendingAudit PrepareSave()
+    {
+        ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit trail is append-only: its entries cannot be changed or deleted.");
+        }
+
+        BumpVersions();
+        return PendingAudit.Capture(this);
+    }
+
+    private void AddAuditEntries(PendingAudit audit)
+    {
+        if (!audit.IsEmpty)
+        {
+            AuditEntries.AddRange(audit.ToEntries(auditContext.Actor, auditContext.UtcNow, auditContext.Reason));
+        }
+    }
+
+    // Saved entries are not read back through this context; after a failed save, the next attempt captures anew.
+    private void DetachAuditEntries()
+    {
+        foreach (var entry in ChangeTracker.Entries<AuditEntry>().Where(e => e.State != EntityState.Detached).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
 
     // The same optimistic concurrency on every provider: SQLite has no row version of its own.
     private void BumpVersions()

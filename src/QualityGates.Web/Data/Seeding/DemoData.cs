@@ -185,6 +185,13 @@ public static class DemoData
         }
 
         var review = await feasibility.SubmitAsync(promise, ct);
+        if (review.IsClosed)
+        {
+            // A capability envelope covered it: G1 passed at once. Commit it, as sales would.
+            await feasibility.CommitAsync(promise, DateOnly.FromDateTime(now), CommitChannel.Offer, ct);
+            return;
+        }
+
         var gate = await db.GateDefinitions.Include(g => g.Checkpoints).SingleAsync(g => g.Id == review.GateDefinitionId, ct);
         var checklist = GateChecklist.Of(gate, review, promise);
         var allMet = checklist.Checkpoints.ToDictionary(c => c.Id, _ => new AnswerInput(CheckpointAnswer.Met, null));

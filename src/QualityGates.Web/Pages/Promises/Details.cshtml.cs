@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
@@ -12,6 +13,7 @@ using QualityGates.Web.Data;
 using QualityGates.Web.Gates;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Pages.Reviews;
+using QualityGates.Web.Pages.Shared;
 
 namespace QualityGates.Web.Pages.Promises;
 
@@ -25,6 +27,7 @@ public sealed class DetailsModel(
 {
     [BindProperty]
     public CommitInput Commit { get; set; } = new();
+    public const int HistoryLimit = 50;
 
     public Promise Promise { get; private set; } = null!;
 
@@ -34,6 +37,13 @@ public sealed class DetailsModel(
     public bool CanManage { get; private set; }
 
     public IReadOnlyList<ReviewListItem> Reviews { get; private set; } = [];
+    /// <summary>The latest changes, newest first; the audit log has them all.</summary>
+    public AuditTable History { get; private set; } = null!;
+
+    public int HistoryCount { get; private set; }
+
+    /// <summary>Administrators get a link to the full, filterable audit log of the promise.</summary>
+    public bool CanReadAuditLog { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id) =>
         await LoadAsync(id) ? Page() : NotFound();
@@ -103,6 +113,14 @@ public sealed class DetailsModel(
         CanManage = (await authorization.AuthorizeAsync(User, promise, PromiseOperations.Manage)).Succeeded;
         Reviews = await ReviewListItem.Query(db).Where(r => r.PromiseId == id).OrderBy(r => r.OpenedAtUtc).ToListAsync();
         Commit.CommittedOn ??= Today;
+
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        var history = db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(Promise) && e.EntityId == key);
+        HistoryCount = await history.CountAsync();
+        // Newest change first; the fields of one change in the order they were recorded.
+        var latest = await history.OrderByDescending(e => e.AtUtc).ThenBy(e => e.Id).Take(HistoryLimit).ToListAsync();
+        History = await AuditTable.LoadAsync(db, latest, showRecord: false);
+        CanReadAuditLog = (await authorization.AuthorizeAsync(User, Policies.Administration)).Succeeded;
         return true;
     }
 

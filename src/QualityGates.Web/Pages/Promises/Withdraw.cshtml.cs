@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using QualityGates.Domain;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
+using QualityGates.Web.Data.Auditing;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Validation;
 
@@ -19,6 +20,7 @@ public sealed class WithdrawModel(
     IAuthorizationService authorization,
     IValidator<WithdrawModel.InputModel> validator,
     TimeProvider time,
+    AuditContext audit,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -63,6 +65,7 @@ public sealed class WithdrawModel(
         {
             promise.Withdraw(Input.Reason, time.GetUtcNow().UtcDateTime);
             db.Entry(promise).Property(p => p.Version).OriginalValue = Input.Version;
+            audit.Reason = promise.WithdrawalReason;
             await db.SaveChangesAsync();
         }
         catch (DomainException e)

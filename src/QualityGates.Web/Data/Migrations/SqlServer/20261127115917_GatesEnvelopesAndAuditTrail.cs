@@ -1,14 +1,12 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace QualityGates.Web.Data.Migrations.PostgreSql
+namespace QualityGates.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class GatesAndEnvelopes : Migration
+    public partial class GatesEnvelopesAndAuditTrail : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,7 +14,7 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
             migrationBuilder.AddColumn<int>(
                 name: "CommitChannel",
                 table: "Promises",
-                type: "integer",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
@@ -26,21 +24,45 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ActorRole = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ActorDepartment = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    EntityType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    OldValue = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    NewValue = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CapabilityEnvelopes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    DeliveringDepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    CategoryId = table.Column<int>(type: "integer", nullable: false),
-                    Metric = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Comparator = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Bound = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DeliveringDepartmentId = table.Column<int>(type: "int", nullable: false),
+                    CategoryId = table.Column<int>(type: "int", nullable: false),
+                    Metric = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Comparator = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Bound = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,17 +85,17 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 name: "GateDefinitions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Stage = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Decider = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    DeciderDepartmentId = table.Column<int>(type: "integer", nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    ChecklistVersion = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Order = table.Column<int>(type: "int", nullable: false),
+                    Stage = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Decider = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    DeciderDepartmentId = table.Column<int>(type: "int", nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    ChecklistVersion = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,16 +112,16 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 name: "GateCheckpoint",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    GateDefinitionId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    IsMandatory = table.Column<bool>(type: "boolean", nullable: false),
-                    CategoryIds = table.Column<List<int>>(type: "integer[]", nullable: false),
-                    ProvidingDepartmentId = table.Column<int>(type: "integer", nullable: true),
-                    ReceivingDepartmentId = table.Column<int>(type: "integer", nullable: true),
-                    AddedInVersion = table.Column<int>(type: "integer", nullable: false),
-                    RetiredInVersion = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    GateDefinitionId = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    IsMandatory = table.Column<bool>(type: "bit", nullable: false),
+                    CategoryIds = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ProvidingDepartmentId = table.Column<int>(type: "int", nullable: true),
+                    ReceivingDepartmentId = table.Column<int>(type: "int", nullable: true),
+                    AddedInVersion = table.Column<int>(type: "int", nullable: false),
+                    RetiredInVersion = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -128,19 +150,19 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 name: "GateReviews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PromiseId = table.Column<int>(type: "integer", nullable: false),
-                    GateDefinitionId = table.Column<int>(type: "integer", nullable: false),
-                    GateCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Stage = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    ChecklistVersion = table.Column<int>(type: "integer", nullable: false),
-                    DecidingDepartmentId = table.Column<int>(type: "integer", nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    State = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PromiseId = table.Column<int>(type: "int", nullable: false),
+                    GateDefinitionId = table.Column<int>(type: "int", nullable: false),
+                    GateCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Stage = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    ChecklistVersion = table.Column<int>(type: "int", nullable: false),
+                    DecidingDepartmentId = table.Column<int>(type: "int", nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -169,12 +191,12 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 name: "ReviewAnswer",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CheckpointId = table.Column<int>(type: "integer", nullable: false),
-                    Answer = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    GateReviewId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CheckpointId = table.Column<int>(type: "int", nullable: false),
+                    Answer = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    GateReviewId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -197,15 +219,15 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 name: "ReviewCondition",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     DueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    ResolvedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ResolvedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ResolutionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    GateReviewId = table.Column<int>(type: "integer", nullable: true)
+                    ResolvedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ResolvedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ResolutionNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    GateReviewId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -234,15 +256,15 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 name: "ReviewDecision",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Decision = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    DeciderId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Decision = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    DeciderId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     ReReviewDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    EnvelopeId = table.Column<int>(type: "integer", nullable: true),
-                    GateReviewId = table.Column<int>(type: "integer", nullable: true)
+                    EnvelopeId = table.Column<int>(type: "int", nullable: true),
+                    GateReviewId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -262,12 +284,27 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ActorId",
+                table: "AuditEntries",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AtUtc",
+                table: "AuditEntries",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_EntityId",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CapabilityEnvelopes_CategoryId",
                 table: "CapabilityEnvelopes",
                 column: "CategoryId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CapabilityEnvelopes_DeliveringDepartmentId_CategoryId_IsAct~",
+                name: "IX_CapabilityEnvelopes_DeliveringDepartmentId_CategoryId_IsActive",
                 table: "CapabilityEnvelopes",
                 columns: new[] { "DeliveringDepartmentId", "CategoryId", "IsActive" });
 
@@ -356,6 +393,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
             migrationBuilder.DropTable(
                 name: "CapabilityEnvelopes");
 

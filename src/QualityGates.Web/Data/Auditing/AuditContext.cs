@@ -1,0 +1,19 @@
+namespace QualityGates.Web.Data.Auditing;
+
+/// <summary>
+/// What the audit trail needs to know about the current unit of work (one per request): who acts — the
+/// signed-in user, or the system outside a request — and, where the use case asks for one, the reason.
+/// A page sets <see cref="Reason"/> before it saves; every audit entry of that request carries it.
+/// </summary>
+public sealed class AuditContext(IHttpContextAccessor httpContextAccessor, TimeProvider time)
+{
+    public string? Reason { get; set; }
+
+    public AuditActor Actor =>
+        httpContextAccessor.HttpContext is { } context ? AuditActor.From(context.User) : AuditActor.System;
+
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>For design-time tools (migrations), which never save.</summary>
+    internal static AuditContext OutsideRequests() => new(new HttpContextAccessor(), TimeProvider.System);
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Authorization;
+using QualityGates.Web.Data;
+using QualityGates.Web.Data.Auditing;
+using QualityGates.Web.Localization;
+
+namespace QualityGates.Web.Pages.Shared;
+
+/// <summary>
+/// Audit entries as the _AuditTable partial shows them: fields, record types and known values translated,
+/// references to departments, categories, customers and users by their current name.
+/// </summary>
+public sealed class AuditTable
+{
+    private const string ComparatorField = $"{nameof(Promise.Target)}.{nameof(MeasurableTarget.Comparator)}";
+
+    private static readonly string[] _departmentFields =
+        [nameof(Promise.PromisingDepartmentId), nameof(Promise.DeliveringDepartmentId), nameof(AppUser.DepartmentId)];
+
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _namesByField = [];
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _recordNames = [];
+
+    private AuditTable(IReadOnlyList<AuditEntry> entries, bool showRecord)
+    {
+        Entries = entries;
+        ShowRecord = showRecord;
+    }
+
+    public IReadOnlyList<AuditEntry> Entries { get; }
+
+    /// <summary>The audit log names the record of each entry; a record's own history does not.</summary>
+    public bool ShowRecord { get; }
+
+    public static async Task<AuditTable> LoadAsync(QualityGatesDbContext db, IReadOnlyList<AuditEntry> entries, bool showRecord)
+    {
+        var table = new AuditTable(entries, showRecord);
+
+        var departmentIds = table.IdsIn(_departmentFields);
+        if (departmentIds.Count > 0)
+        {
+            table.Name(_departmentFields, await db.Departments.Where(d => departmentIds.Contains(d.Id))
+                .Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => Text(d.Id), d => d.Name));
+        }
+
+        var categoryIds = table.IdsIn([nameof(Promise.CategoryId)]);
+        if (categoryIds.Count > 0)
+        {
+            table.Name([nameof(Promise.CategoryId)], await db.PromiseCategories.Where(c => categoryIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => Text(c.Id), c => c.Name));
+        }
+
+        var customerIds = table.IdsIn([nameof(Promise.CustomerId)]);
+        if (customerIds.Count > 0)
+        {
+            table.Name([nameof(Promise.CustomerId)], await db.Customers.Where(c => customerIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => Text(c.Id), c => c.Name));
+        }
+
+        var userIds = table.ValuesIn([nameof(Promise.OwnerId)]).Concat(table.RecordIds(nameof(AppUser))).Distinct().ToList();
+        if (userIds.Count > 0)
+        {
+            var users = await db.Users.Where(u => userIds.Contains(u.Id))
+                .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+            table.Name([nameof(Promise.OwnerId)], users);
+            table._recordNames[nameof(AppUser)] = users;
+        }
+
+        var promiseIds = Ints(table.RecordIds(nameof(Promise)));
+        if (promiseIds.Count > 0)
+        {
+            table._recordNames[nameof(Promise)] = await db.Promises.Where(p => promiseIds.Contains(p.Id))
+                .Select(p => new { p.Id, p.Number }).ToDictionaryAsync(p => Text(p.Id), p => p.Number);
+        }
+
+        return table;
+    }
+
+    /// <summary>How the audit log names a record: a promise by its number, a user by name, others by id.</summary>
+    public string RecordName(AuditEntry entry) =>
+        _recordNames.TryGetValue(entry.EntityType, out var names) && names.TryGetValue(entry.EntityId, out var name)
+            ? name
+            : entry.EntityId;
+
+    /// <summary>The user's name as it was; the system and anonymous requests by a translated word.</summary>
+    public static string Actor(IStringLocalizer l, AuditEntry entry) =>
+        entry.ActorId is not null ? entry.ActorName
+        : entry.ActorName == AuditActor.AnonymousName ? l["Audit.Actor.Anonymous"]
+        : l["Audit.Actor.System"];
+
+    /// <summary>"Sales rep · Sales": the role and department the user acted in.</summary>
+    public static string ActorRoleAndDepartment(IStringLocalizer l, AuditEntry entry)
+    {
+        var roles = entry.ActorRole?.Split(',').Select(r => Roles.All.Contains(r) ? l.Role(r) : r) ?? [];
+        return string.Join(" · ", roles.Append(entry.ActorDepartment).Where(t => !string.IsNullOrEmpty(t)));
+    }
+
+    public static string RecordType(IStringLocalizer l, string entityType) => Translated(l, $"AuditEntity.{entityType}", entityType);
+
+    public static string Field(IStringLocalizer l, string? field) => field is null ? "" : Translated(l, $"AuditField.{field}", field);
+
+    /// <summary>A value as the user reads it: a status in their language, a department by name, a secret never.</summary>
+    public string Value(IStringLocalizer l, AuditEntry entry, string? value)
+    {
+        if (AuditRules.IsSecret(entry.Field))
+        {
+            return l["Audit.Value.Hidden"];
+        }
+
+        if (value is null)
+        {
+            return l["Audit.Value.Empty"];
+        }
+
+        if (entry.Field is { } field && _namesByField.TryGetValue(field, out var names) && names.TryGetValue(value, out var name))
+        {
+            return name;
+        }
+
+        return entry.Field switch
+        {
+            nameof(Promise.Status) when Enum.TryParse<PromiseStatus>(value, out var status) => l.Status(status),
+            nameof(Promise.Source) when Enum.TryParse<PromiseSource>(value, out var source) => l.Source(source),
+            ComparatorField when Enum.TryParse<TargetComparator>(value, out var comparator) =>
+                comparator == TargetComparator.ByDate ? l["Promise.ByDate"] : MeasurableTarget.Symbol(comparator),
+            AuditRules.RoleField when Roles.All.Contains(value) => l.Role(value),
+            _ when bool.TryParse(value, out var yes) => yes ? l["Audit.Value.True"] : l["Audit.Value.False"],
+            _ when DateOnly.TryParseExact(value, PendingAudit.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) =>
+                date.Date(),
+            _ when DateTime.TryParseExact(value, PendingAudit.DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time) =>
+                time.DateTime(),
+            _ => value,
+        };
+    }
+
+    private static string Translated(IStringLocalizer l, string key, string fallback)
+    {
+        var text = l[key];
+        return text.ResourceNotFound ? fallback : text.Value;
+    }
+
+    private static string Text(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private IEnumerable<string> ValuesIn(string[] fields) =>
+        Entries.Where(e => fields.Contains(e.Field)).SelectMany(e => new[] { e.OldValue, e.NewValue }).OfType<string>().Distinct();
+
+    private IEnumerable<string> RecordIds(string entityType) =>
+        ShowRecord ? Entries.Where(e => e.EntityType == entityType).Select(e => e.EntityId).Distinct() : [];
+
+    private List<int> IdsIn(string[] fields) => Ints(ValuesIn(fields));
+
+    private static List<int> Ints(IEnumerable<string> values) =>
+        values.Select(v => int.TryParse(v, CultureInfo.InvariantCulture, out var id) ? id : (int?)null).OfType<int>().ToList();
+
+    private void Name(string[] fields, IReadOnlyDictionary<string, string> names)
+    {
+        foreach (var field in fields)
+        {
+            _namesByField[field] = names;
+        }
+    }
+}

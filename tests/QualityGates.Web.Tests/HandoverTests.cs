@@ -169,4 +169,73 @@ public sealed class HandoverTests(QualityGatesFactory factory) : IClassFixture<Q
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(PromiseStatus.Approved, await StatusAsync(promiseId));
     }
+
+    private async Task<int> InDeliveryAsync(string title)
+    {
+        var promiseId = await ApprovedAsync(title);
+        await CommitAsync(promiseId);
+        using var manager = await SignedInAsync("service.manager@demo.local");
+        await manager.SubmitAsync($"/Reviews/Details/{await ReviewIdAsync(promiseId, GateStage.Handover)}", AllMet(4, nameof(GateDecision.Go)), Decide);
+        Assert.Equal(PromiseStatus.InDelivery, await StatusAsync(promiseId));
+        return promiseId;
+    }
+
+    [Fact]
+    public async Task The_delivering_manager_flags_a_risk_and_records_a_broken_outcome_that_aftersales_closes()
+    {
+        var promiseId = await InDeliveryAsync("Spare parts in 24 h, delivered late");
+        var details = $"/Promises/Details/{promiseId}";
+        using var manager = await SignedInAsync("service.manager@demo.local");
+
+        await manager.SubmitAsync(details, new Dictionary<string, string> { ["Risk.Reason"] = "Carrier strike" }, "form.risk-form");
+        var red = await manager.GetPageAsync(details);
+        Assert.Equal(Texts.English("TrafficLight.Red"), red.QuerySelector(".traffic-light")!.TextContent);
+        await manager.SubmitAsync(details, new Dictionary<string, string> { ["Risk.Reason"] = "Carrier strike", ["Risk.Measure"] = "Courier booked" }, "form.risk-form");
+        Assert.Equal(Texts.English("TrafficLight.Yellow"), (await manager.GetPageAsync(details)).QuerySelector(".traffic-light")!.TextContent);
+
+        var noCause = await TestClient.ParseAsync(await manager.SubmitAsync(details, new Dictionary<string, string>
+        {
+            ["Outcome.Kind"] = nameof(OutcomeKind.Broken),
+            ["Outcome.ActualValue"] = "36",
+            ["Outcome.Evidence"] = "Shipping log",
+        }, "form.outcome-form"));
+        Assert.Equal(Texts.English("Promises.Outcome.CauseRequired"), noCause.FieldError("Outcome.BreachCause"));
+        Assert.Equal("Shipping log", noCause.InputValue("Outcome.Evidence"));
+
+        await manager.SubmitAsync(details, new Dictionary<string, string>
+        {
+            ["Outcome.Kind"] = nameof(OutcomeKind.Broken),
+            ["Outcome.ActualValue"] = "36",
+            ["Outcome.Evidence"] = "Shipping log",
+            ["Outcome.BreachCause"] = nameof(BreachCause.Execution),
+        }, "form.outcome-form");
+        Assert.Equal(PromiseStatus.Broken, await StatusAsync(promiseId));
+
+        using var afterSales = await SignedInAsync("aftersales@demo.local");
+        var closure = $"/Reviews/Details/{await ReviewIdAsync(promiseId, GateStage.Closure)}";
+        var closed = await afterSales.SubmitAsync(closure, AllMet(3, nameof(GateDecision.Go)), Decide);
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Equal(GateReviewState.Decided, await factory.WithDbAsync(db => db.GateReviews.Where(r => r.PromiseId == promiseId && r.Stage == GateStage.Closure).Select(r => r.State).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Only_the_delivering_department_records_the_outcome()
+    {
+        var promiseId = await InDeliveryAsync("Spare parts in 24 h, not Projects'");
+        using var service = await SignedInAsync("service.manager@demo.local");
+        var page = await service.GetPageAsync($"/Promises/Details/{promiseId}");
+        using var projects = await SignedInAsync("projects.manager@demo.local");
+        Assert.Null((await projects.GetPageAsync($"/Promises/Details/{promiseId}")).QuerySelector("form.outcome-form"));
+        var token = (await projects.GetPageAsync("/Account/ChangePassword")).InputValue("__RequestVerificationToken");
+
+        var response = await projects.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["Outcome.Kind"] = nameof(OutcomeKind.Kept),
+            ["Outcome.Evidence"] = "Trust me",
+            ["__RequestVerificationToken"] = token,
+        }, "form.outcome-form");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(PromiseStatus.InDelivery, await StatusAsync(promiseId));
+    }
 }

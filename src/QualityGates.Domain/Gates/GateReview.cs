@@ -53,9 +53,41 @@ public sealed class GateReview : IVersioned
 
     public bool IsClosed => State == GateReviewState.Decided;
 
-    public bool IsDecidable(Promise promise) =>
-        !IsClosed && State != GateReviewState.Returned
-        && promise.Status == (Stage == GateStage.Handover ? PromiseStatus.Committed : PromiseStatus.UnderReview);
+    public bool IsDecidable(Promise promise) => !IsClosed && State != GateReviewState.Returned && IsWhereTheGateExpects(promise);
+
+    /// <summary>G1 judges a promise under review, G2 a committed one, G3 one with its outcome.</summary>
+    private bool IsWhereTheGateExpects(Promise promise) => Stage switch
+    {
+        GateStage.Feasibility => promise.Status == PromiseStatus.UnderReview,
+        GateStage.Handover => promise.Status == PromiseStatus.Committed,
+        _ => promise.Status is PromiseStatus.Kept or PromiseStatus.Broken,
+    };
+
+    /// <summary>Recording the outcome opens the closure review (G3), decided by AfterSales.</summary>
+    public static GateReview OpenClosure(Promise promise, GateDefinition gate, DateTime nowUtc)
+    {
+        if (gate.Stage != GateStage.Closure || !gate.IsActive)
+        {
+            throw new ArgumentException("Not an active closure gate.", nameof(gate));
+        }
+
+        if (promise.Status is not (PromiseStatus.Kept or PromiseStatus.Broken))
+        {
+            throw new DomainException("ClosureNeedsOutcome", "Only a promise with its outcome gets a closure review.");
+        }
+
+        return new GateReview
+        {
+            PromiseId = promise.Id,
+            GateDefinitionId = gate.Id,
+            GateCode = gate.Code,
+            Stage = gate.Stage,
+            ChecklistVersion = gate.ChecklistVersion,
+            DecidingDepartmentId = gate.DecidingDepartmentFor(promise.DeliveringDepartmentId),
+            OpenedAtUtc = nowUtc,
+            State = GateReviewState.Open,
+        };
+    }
 
     public static GateReview OpenFeasibility(Promise promise, GateDefinition gate, DateTime nowUtc)
     {
@@ -142,6 +174,11 @@ public sealed class GateReview : IVersioned
             throw new DomainException("HandoverAcceptOrReturn", "A handover is accepted (Go) or returned for completion (Recycle).");
         }
 
+        if (Stage == GateStage.Closure && input.Decision is not (GateDecision.Go or GateDecision.Hold))
+        {
+            throw new DomainException("ClosureGoOrHold", "A closure review is completed (Go) or put on hold.");
+        }
+
         if (Stage == GateStage.Handover && input.Decision == GateDecision.Go && earlierConditionsOpen)
         {
             throw new DomainException("OpenConditionsBlockHandover", "Open conditions of the feasibility gate block the handover.");
@@ -193,6 +230,8 @@ public sealed class GateReview : IVersioned
             case GateDecision.Go when Stage == GateStage.Handover:
                 promise.StartDelivery();
                 break;
+            case GateDecision.Go when Stage == GateStage.Closure:
+                break;
             case GateDecision.Go:
                 promise.Approve();
                 break;
@@ -238,10 +277,9 @@ public sealed class GateReview : IVersioned
             throw new DomainException("HandoverReturned", "The handover was returned; the promising side hands it over again first.");
         }
 
-        var expected = Stage == GateStage.Handover ? PromiseStatus.Committed : PromiseStatus.UnderReview;
-        if (promise.Status != expected)
+        if (!IsWhereTheGateExpects(promise))
         {
-            throw new DomainException("PromiseNotUnderReview", $"The promise is {promise.Status}, not {expected}.", promise.Status);
+            throw new DomainException("PromiseNotUnderReview", $"The promise is {promise.Status}; this gate has nothing to decide.", promise.Status);
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class Promise : IVersioned
     public const int SourceReferenceMaxLength = 100;
     public const int ReasonMaxLength = 1000;
     public const int OwnerIdMaxLength = 450;
+    public const int EvidenceMaxLength = 2000;
 
     private Promise()
     {
@@ -68,6 +69,26 @@ public sealed class Promise : IVersioned
     public DateOnly? CommittedOn { get; private set; }
 
     public CommitChannel? CommitChannel { get; private set; }
+
+    /// <summary>The delivering department's early warning; stays until the outcome.</summary>
+    public bool AtRisk { get; private set; }
+
+    public string? RiskReason { get; private set; }
+
+    /// <summary>The agreed measure against the risk: with one the light is yellow, without it red.</summary>
+    public string? RiskMeasure { get; private set; }
+
+    public DateTime? RiskRaisedAtUtc { get; private set; }
+
+    public OutcomeKind? Outcome { get; private set; }
+
+    public decimal? ActualValue { get; private set; }
+
+    public DateOnly? OutcomeDate { get; private set; }
+
+    public string? Evidence { get; private set; }
+
+    public BreachCause? BreachCause { get; private set; }
 
     public string? WithdrawalReason { get; private set; }
 
@@ -167,6 +188,73 @@ public sealed class Promise : IVersioned
         Status = PromiseStatus.Committed;
         CommittedOn = committedOn;
         CommitChannel = channel;
+    }
+
+    /// <summary>The delivering department warns early that a committed or delivering promise is at risk.</summary>
+    public void RaiseRisk(string reason, string? measure, DateTime nowUtc)
+    {
+        if (Status is not (PromiseStatus.Committed or PromiseStatus.InDelivery))
+        {
+            throw new DomainException("RiskOnlyWhileDelivering", $"Only a committed or delivering promise can be at risk; this promise is {Status}.", Status);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("RiskNeedsReason", "An at-risk signal needs a reason.");
+        }
+
+        AtRisk = true;
+        RiskReason = reason.Trim();
+        RiskMeasure = string.IsNullOrWhiteSpace(measure) ? null : measure.Trim();
+        RiskRaisedAtUtc = nowUtc;
+    }
+
+    /// <summary>
+    /// The delivering department records whether the promise was kept. A broken promise names its breach
+    /// cause. The closure review (G3) follows.
+    /// </summary>
+    public void RecordOutcome(OutcomeKind outcome, decimal? actualValue, DateOnly date, string evidence, BreachCause? breachCause)
+    {
+        if (Status != PromiseStatus.InDelivery)
+        {
+            throw new DomainException("OutcomeOnlyInDelivery", $"An outcome is recorded for a promise in delivery; this promise is {Status}.", Status);
+        }
+
+        if (string.IsNullOrWhiteSpace(evidence))
+        {
+            throw new DomainException("OutcomeNeedsEvidence", "An outcome needs its evidence.");
+        }
+
+        if ((outcome == OutcomeKind.Broken) != (breachCause is not null))
+        {
+            throw new DomainException("BreachCauseForBrokenOnly", "A broken promise names its breach cause, and only a broken one.");
+        }
+
+        Outcome = outcome;
+        ActualValue = actualValue;
+        OutcomeDate = date;
+        Evidence = evidence.Trim();
+        BreachCause = breachCause;
+        Status = outcome == OutcomeKind.Kept ? PromiseStatus.Kept : PromiseStatus.Broken;
+    }
+
+    /// <summary>
+    /// Red: at risk without a measure, overdue conditions, or due without an outcome. Yellow: at risk with a
+    /// measure, or open conditions within their dates. Green otherwise. Null for promises not under way.
+    /// </summary>
+    public static TrafficLight? Light(PromiseStatus status, DateOnly dueDate, bool atRisk, bool hasMeasure, int openConditions, int overdueConditions, DateOnly today)
+    {
+        if (status is not (PromiseStatus.Approved or PromiseStatus.Committed or PromiseStatus.InDelivery))
+        {
+            return null;
+        }
+
+        if ((atRisk && !hasMeasure) || overdueConditions > 0 || dueDate < today)
+        {
+            return TrafficLight.Red;
+        }
+
+        return atRisk || openConditions > 0 ? TrafficLight.Yellow : TrafficLight.Green;
     }
 
     // Gate decisions (GateReview) drive these; nothing else may.

@@ -8,18 +8,26 @@ public static class PromiseOperations
 {
     /// <summary>Edit, submit, revise, commit or withdraw: the promising side's actions.</summary>
     public static readonly OperationAuthorizationRequirement Manage = new() { Name = nameof(Manage) };
+
+    /// <summary>Flag at risk and record the outcome: the delivering department's service managers.</summary>
+    public static readonly OperationAuthorizationRequirement Deliver = new() { Name = nameof(Deliver) };
 }
 
-/// <summary>A sales rep manages the promises of their own department, and nobody else's.</summary>
+/// <summary>
+/// A sales rep manages the promises of their own department; a service manager delivers the promises of
+/// theirs. Nobody else does either.
+/// </summary>
 internal sealed class PromiseAuthorizationHandler
     : AuthorizationHandler<OperationAuthorizationRequirement, Promise>
 {
     protected override Task HandleRequirementAsync(
         AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Promise resource)
     {
-        if (requirement == PromiseOperations.Manage
-            && context.User.IsInRole(Roles.SalesRep)
-            && context.User.DepartmentId() == resource.PromisingDepartmentId)
+        var user = context.User;
+        var allowed =
+            (requirement == PromiseOperations.Manage && user.IsInRole(Roles.SalesRep) && user.DepartmentId() == resource.PromisingDepartmentId)
+            || (requirement == PromiseOperations.Deliver && user.IsInRole(Roles.ServiceManager) && user.DepartmentId() == resource.DeliveringDepartmentId);
+        if (allowed)
         {
             context.Succeed(requirement);
         }

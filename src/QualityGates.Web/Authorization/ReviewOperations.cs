@@ -10,7 +10,7 @@ public sealed record ReviewResource(GateReview Review, Promise Promise);
 
 public static class ReviewOperations
 {
-    /// <summary>Decide the gate: a manager of the deciding department who does not own the promise.</summary>
+    /// <summary>Decide the gate: someone of the deciding department (manager or AfterSales) who does not own the promise.</summary>
     public static readonly OperationAuthorizationRequirement Decide = new() { Name = nameof(Decide) };
 
     /// <summary>Resolve a condition: a manager of the deciding department; the condition's owner is checked on the condition.</summary>
@@ -23,7 +23,9 @@ internal sealed class ReviewAuthorizationHandler : AuthorizationHandler<Operatio
         AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, ReviewResource resource)
     {
         var user = context.User;
-        var deciding = user.IsInRole(Roles.ServiceManager) && user.DepartmentId() == resource.Review.DecidingDepartmentId;
+        // Service managers decide G1 and G2 for their department; AfterSales decides the closure review.
+        var deciding = (user.IsInRole(Roles.ServiceManager) || user.IsInRole(Roles.AfterSales))
+                       && user.DepartmentId() == resource.Review.DecidingDepartmentId;
         var allowed = requirement == ReviewOperations.Decide
             ? deciding && user.UserId() != resource.Promise.OwnerId
             : requirement == ReviewOperations.ManageConditions && deciding;

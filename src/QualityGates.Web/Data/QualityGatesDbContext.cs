@@ -127,6 +127,9 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         StoreAsString<PromiseStatus>(configurationBuilder);
         StoreAsString<PromiseSource>(configurationBuilder);
         StoreAsString<TargetComparator>(configurationBuilder);
+        StoreAsString<CommitChannel>(configurationBuilder);
+        StoreAsString<OutcomeKind>(configurationBuilder);
+        StoreAsString<BreachCause>(configurationBuilder);
         StoreAsString<GateStage>(configurationBuilder);
         StoreAsString<GateDecider>(configurationBuilder);
         StoreAsString<CheckpointAnswer>(configurationBuilder);

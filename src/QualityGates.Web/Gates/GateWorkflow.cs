@@ -8,7 +8,7 @@ namespace QualityGates.Web.Gates;
 /// <summary>
 /// The promise's lifecycle steps that open gate reviews, in the same unit of work: submitting opens G1
 /// (passed at once when an active capability envelope covers the promise), committing opens the G2
-/// handover. The caller saves.
+/// handover, recording the outcome opens the G3 closure review. The caller saves.
 /// </summary>
 public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time)
 {
@@ -37,6 +37,16 @@ public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time)
         var gate = await ActiveGateAsync(GateStage.Handover, ct);
         promise.Commit(committedOn, channel);
         var review = GateReview.OpenHandover(promise, gate, time.GetUtcNow().UtcDateTime);
+        db.GateReviews.Add(review);
+        return review;
+    }
+
+    public async Task<GateReview> RecordOutcomeAsync(
+        Promise promise, OutcomeKind outcome, decimal? actualValue, DateOnly date, string evidence, BreachCause? cause, CancellationToken ct = default)
+    {
+        var gate = await ActiveGateAsync(GateStage.Closure, ct);
+        promise.RecordOutcome(outcome, actualValue, date, evidence, cause);
+        var review = GateReview.OpenClosure(promise, gate, time.GetUtcNow().UtcDateTime);
         db.GateReviews.Add(review);
         return review;
     }

@@ -52,12 +52,17 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStr
             WorkListEmpty = l["Home.Drafts.Empty"];
             workList = promises.Where(p => p.OwnerId == userId && p.Status == PromiseStatus.Draft);
         }
-        else if (User.IsInRole(Roles.ServiceManager))
+        else if (User.IsInRole(Roles.ServiceManager) || User.IsInRole(Roles.AfterSales))
         {
+            // Managers see the promises their department keeps; AfterSales, who closes every promise, sees all.
             var department = User.DepartmentId();
-            promises = promises.Where(p => p.DeliveringDepartmentId == department);
-            ScopeFilter["deliveringDepartmentId"] = department.ToString(CultureInfo.InvariantCulture);
-            Scope = l["Home.Scope.Delivering"];
+            if (User.IsInRole(Roles.ServiceManager))
+            {
+                promises = promises.Where(p => p.DeliveringDepartmentId == department);
+                ScopeFilter["deliveringDepartmentId"] = department.ToString(CultureInfo.InvariantCulture);
+            }
+
+            Scope = User.IsInRole(Roles.ServiceManager) ? l["Home.Scope.Delivering"] : l["Home.Scope.All"];
             WorkListTitle = l["Home.Review.Title"];
             WorkListEmpty = l["Home.Review.Empty"];
             var waiting = ReviewListItem.Waiting(ReviewListItem.Query(db)).Where(r => r.DecidingDepartmentId == department);

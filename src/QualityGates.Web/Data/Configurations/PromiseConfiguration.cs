@@ -18,6 +18,10 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         builder.Property(p => p.WithdrawalReason).HasMaxLength(Promise.ReasonMaxLength);
         builder.Property(p => p.OwnerId).HasMaxLength(Promise.OwnerIdMaxLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Property(p => p.RiskReason).HasMaxLength(Promise.ReasonMaxLength);
+        builder.Property(p => p.RiskMeasure).HasMaxLength(Promise.ReasonMaxLength);
+        builder.Property(p => p.Evidence).HasMaxLength(Promise.EvidenceMaxLength);
+        builder.Property(p => p.ActualValue).HasPrecision(18, 4);
 
         builder.ComplexProperty(p => p.Target, target =>
         {

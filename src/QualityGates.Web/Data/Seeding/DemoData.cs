@@ -208,6 +208,15 @@ public static class DemoData
                     var handoverChecklist = GateChecklist.Of(g2, handover, promise);
                     var met = handoverChecklist.Checkpoints.ToDictionary(c => c.Id, _ => new AnswerInput(CheckpointAnswer.Met, null));
                     handover.Decide(promise, handoverChecklist, new ReviewDecisionInput(GateDecision.Go, manager.Id, manager.DepartmentId, met, null, null, []), now);
+                    if (index % 24 == 1)
+                    {
+                        await feasibility.RecordOutcomeAsync(promise, OutcomeKind.Kept, promise.Target.Value, DateOnly.FromDateTime(now),
+                            "Service report confirms the target was met.", null, ct);
+                    }
+                    else
+                    {
+                        promise.RaiseRisk("Two technicians on sick leave this month.", index % 36 == 13 ? null : "Contractor booked as back-up.", now);
+                    }
                 }
 
                 break;

@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ using QualityGates.Web.Gates;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Pages.Reviews;
 using QualityGates.Web.Pages.Shared;
+using QualityGates.Web.Validation;
 
 namespace QualityGates.Web.Pages.Promises;
 
@@ -22,11 +24,24 @@ public sealed class DetailsModel(
     IAuthorizationService authorization,
     GateWorkflow gates,
     IValidator<DetailsModel.CommitInput> commitValidator,
+    IValidator<DetailsModel.RiskInput> riskValidator,
+    IValidator<DetailsModel.OutcomeInput> outcomeValidator,
     TimeProvider time,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public CommitInput Commit { get; set; } = new();
+
+    [BindProperty]
+    public RiskInput Risk { get; set; } = new();
+
+    [BindProperty]
+    public OutcomeInput Outcome { get; set; } = new();
+
+    /// <summary>Whether the signed-in user delivers this promise: flags risks, records the outcome.</summary>
+    public bool CanDeliver { get; private set; }
+
+    public TrafficLight? Light { get; private set; }
     public const int HistoryLimit = 50;
 
     public Promise Promise { get; private set; } = null!;
@@ -63,6 +78,34 @@ public sealed class DetailsModel(
         return await ActAsync(id, version, async promise => await gates.CommitAsync(promise, Commit.CommittedOn!.Value, Commit.Channel!.Value), "Promises.Commit.Done");
     }
 
+    public async Task<IActionResult> OnPostRiskAsync(int id, int version)
+    {
+        (await riskValidator.ValidateAsync(Risk)).AddToModelState(ModelState, nameof(Risk));
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
+
+        return await ActAsync(id, version, promise =>
+        {
+            promise.RaiseRisk(Risk.Reason!, Risk.Measure, time.GetUtcNow().UtcDateTime);
+            return Task.CompletedTask;
+        }, "Promises.Risk.Done", PromiseOperations.Deliver);
+    }
+
+    public async Task<IActionResult> OnPostOutcomeAsync(int id, int version)
+    {
+        (await outcomeValidator.ValidateAsync(Outcome)).AddToModelState(ModelState, nameof(Outcome));
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
+
+        return await ActAsync(id, version, async promise => await gates.RecordOutcomeAsync(
+            promise, Outcome.Kind!.Value, Outcome.ActualValue, Outcome.Date!.Value, Outcome.Evidence!,
+            Outcome.Kind == OutcomeKind.Broken ? Outcome.BreachCause : null), "Promises.Outcome.Done", PromiseOperations.Deliver);
+    }
+
     public Task<IActionResult> OnPostReviseAsync(int id, int version) =>
         ActAsync(id, version, promise =>
         {
@@ -71,9 +114,10 @@ public sealed class DetailsModel(
         }, "Promises.Revise.Done");
 
     // The promising side's lifecycle actions: authorized, versioned, refused with the rule's explanation.
-    private async Task<IActionResult> ActAsync(int id, int version, Func<Promise, Task> action, string successKey)
+    private async Task<IActionResult> ActAsync(
+        int id, int version, Func<Promise, Task> action, string successKey, OperationAuthorizationRequirement? operation = null)
     {
-        var (promise, refusal) = await ManageablePromise.FindAsync(this, db, authorization, id);
+        var (promise, refusal) = await ManageablePromise.FindAsync(this, db, authorization, id, operation);
         if (promise is null)
         {
             return refusal!;
@@ -111,6 +155,9 @@ public sealed class DetailsModel(
         Promise = promise;
         Names = await PromiseListItem.Query(db).SingleAsync(p => p.Id == id);
         CanManage = (await authorization.AuthorizeAsync(User, promise, PromiseOperations.Manage)).Succeeded;
+        CanDeliver = (await authorization.AuthorizeAsync(User, promise, PromiseOperations.Deliver)).Succeeded;
+        Light = Names.Light(Today);
+        Outcome.Date ??= Today;
         Reviews = await ReviewListItem.Query(db).Where(r => r.PromiseId == id).OrderBy(r => r.OpenedAtUtc).ToListAsync();
         Commit.CommittedOn ??= Today;
 
@@ -139,6 +186,50 @@ public sealed class DetailsModel(
                 .LessThanOrEqualTo(_ => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).WithMessage(_ => l["Promises.Commit.DateInFuture"]);
             RuleFor(c => c.Channel).NotNull().WithMessage(_ => l["Promises.Commit.ChannelRequired"])
                 .IsInEnum().WithMessage(_ => l["Validation.InvalidValue"]);
+        }
+    }
+
+    public sealed class RiskInput
+    {
+        public string? Reason { get; set; }
+
+        public string? Measure { get; set; }
+    }
+
+    public sealed class RiskValidator : AbstractValidator<RiskInput>
+    {
+        public RiskValidator(IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => l["Promises.Risk.ReasonRequired"]).MaxLength(Promise.ReasonMaxLength, l);
+            RuleFor(r => r.Measure).MaxLength(Promise.ReasonMaxLength, l);
+        }
+    }
+
+    public sealed class OutcomeInput
+    {
+        public OutcomeKind? Kind { get; set; }
+
+        public decimal? ActualValue { get; set; }
+
+        public DateOnly? Date { get; set; }
+
+        public string? Evidence { get; set; }
+
+        public BreachCause? BreachCause { get; set; }
+    }
+
+    public sealed class OutcomeValidator : AbstractValidator<OutcomeInput>
+    {
+        public OutcomeValidator(TimeProvider time, IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(o => o.Kind).NotNull().WithMessage(_ => l["Promises.Outcome.KindRequired"]).IsInEnum().WithMessage(_ => l["Validation.InvalidValue"]);
+            RuleFor(o => o.ActualValue).PrecisionScale(18, 4, ignoreTrailingZeros: true).WithMessage(_ => l["Promises.Form.ValueTooPrecise"]);
+            RuleFor(o => o.Date).NotNull().WithMessage(_ => l["Promises.Outcome.DateRequired"])
+                .LessThanOrEqualTo(_ => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).WithMessage(_ => l["Promises.Outcome.DateInFuture"]);
+            RuleFor(o => o.Evidence).NotEmpty().WithMessage(_ => l["Promises.Outcome.EvidenceRequired"]).MaxLength(Promise.EvidenceMaxLength, l);
+            RuleFor(o => o.BreachCause).NotNull().WithMessage(_ => l["Promises.Outcome.CauseRequired"])
+                .IsInEnum().WithMessage(_ => l["Validation.InvalidValue"])
+                .When(o => o.Kind == OutcomeKind.Broken);
         }
     }
 }

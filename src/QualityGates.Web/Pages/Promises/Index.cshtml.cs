@@ -9,7 +9,7 @@ using QualityGates.Web.Pages.Shared;
 namespace QualityGates.Web.Pages.Promises;
 
 /// <summary>The promise register: everyone may read it; search, filters, sorting and paging run in the database.</summary>
-public sealed class IndexModel(QualityGatesDbContext db) : PageModel
+public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : PageModel
 {
     public const int SearchMaxLength = 100;
 
@@ -44,6 +44,8 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
     public int PageNumber { get; set; } = 1;
 
     public PagedList<PromiseListItem> Promises { get; private set; } = null!;
+
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityGates.Domain.Promises;
@@ -10,11 +11,11 @@ namespace QualityGates.Web.Pages.Promises;
 internal static class ManageablePromise
 {
     /// <summary>
-    /// Loads a promise the signed-in user may manage; otherwise the refusal to return (404 or 403).
+    /// Loads a promise the signed-in user may manage (or deliver); otherwise the refusal to return (404 or 403).
     /// Pages call it in GET and POST alike, so a hidden button is never the only protection.
     /// </summary>
     public static async Task<(Promise? Promise, IActionResult? Refusal)> FindAsync(
-        PageModel page, QualityGatesDbContext db, IAuthorizationService authorization, int id)
+        PageModel page, QualityGatesDbContext db, IAuthorizationService authorization, int id, OperationAuthorizationRequirement? operation = null)
     {
         var promise = await db.Promises.FindAsync(id);
         if (promise is null)
@@ -22,7 +23,7 @@ internal static class ManageablePromise
             return (null, page.NotFound());
         }
 
-        var allowed = await authorization.AuthorizeAsync(page.User, promise, PromiseOperations.Manage);
+        var allowed = await authorization.AuthorizeAsync(page.User, promise, operation ?? PromiseOperations.Manage);
         return allowed.Succeeded ? (promise, null) : (null, page.Forbid());
     }
 }

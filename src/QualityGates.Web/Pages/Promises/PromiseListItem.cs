@@ -36,6 +36,17 @@ public sealed class PromiseListItem
 
     public string OwnerName { get; init; } = "";
 
+    public bool AtRisk { get; init; }
+
+    public bool HasRiskMeasure { get; init; }
+
+    public int OpenConditions { get; init; }
+
+    public DateOnly? EarliestOpenConditionDue { get; init; }
+
+    public TrafficLight? Light(DateOnly today) => Promise.Light(
+        Status, DueDate, AtRisk, HasRiskMeasure, OpenConditions, EarliestOpenConditionDue < today ? 1 : 0, today);
+
     public static IQueryable<PromiseListItem> Query(QualityGatesDbContext db) =>
         from p in db.Promises
         join category in db.PromiseCategories on p.CategoryId equals category.Id
@@ -61,5 +72,10 @@ public sealed class PromiseListItem
             DeliveringDepartmentName = delivering.Name,
             OwnerId = p.OwnerId,
             OwnerName = owner.DisplayName,
+            AtRisk = p.AtRisk,
+            HasRiskMeasure = p.RiskMeasure != null,
+            OpenConditions = db.GateReviews.Where(r => r.PromiseId == p.Id).SelectMany(r => r.Conditions).Count(c => c.ResolvedAtUtc == null),
+            EarliestOpenConditionDue = db.GateReviews.Where(r => r.PromiseId == p.Id).SelectMany(r => r.Conditions)
+                .Where(c => c.ResolvedAtUtc == null).Min(c => (DateOnly?)c.DueDate),
         };
 }

@@ -47,6 +47,8 @@ public sealed class DetailsModel(
 
     public bool CanDecide { get; private set; }
 
+    public string DecidingDepartmentName { get; private set; } = "";
+
     public bool CanManageConditions { get; private set; }
 
     /// <summary>The promising side may hand a returned handover over again.</summary>
@@ -56,12 +58,20 @@ public sealed class DetailsModel(
     public bool FeasibilityConditionsOpen { get; private set; }
 
     /// <summary>The decisions this review's stage allows: a handover is accepted or returned.</summary>
-    public IReadOnlyList<GateDecision> Decisions => Review.Stage == GateStage.Handover
-        ? [GateDecision.Go, GateDecision.Recycle]
-        : Enum.GetValues<GateDecision>();
+    public IReadOnlyList<GateDecision> Decisions => Review.Stage switch
+    {
+        GateStage.Handover => [GateDecision.Go, GateDecision.Recycle],
+        GateStage.Closure => [GateDecision.Go, GateDecision.Hold],
+        _ => Enum.GetValues<GateDecision>(),
+    };
 
-    /// <summary>Resource key prefix of the decision names: handovers say "accept" and "return".</summary>
-    public string DecisionKeyPrefix => Review.Stage == GateStage.Handover ? "Handover.Decision" : "Decision";
+    /// <summary>Resource key prefix of the decision names: handovers "accept" and "return", closures "close".</summary>
+    public string DecisionKeyPrefix => Review.Stage switch
+    {
+        GateStage.Handover => "Handover.Decision",
+        GateStage.Closure => "Closure.Decision",
+        _ => "Decision",
+    };
 
     public IReadOnlyDictionary<string, string> UserNames { get; private set; } = new Dictionary<string, string>();
 
@@ -231,6 +241,7 @@ public sealed class DetailsModel(
         PromiseNames = await PromiseListItem.Query(db).SingleAsync(p => p.Id == review.PromiseId);
         Gate = await db.GateDefinitions.Include(g => g.Checkpoints).SingleAsync(g => g.Id == review.GateDefinitionId);
         Checklist = GateChecklist.Of(Gate, review, Promise);
+        DecidingDepartmentName = await db.Departments.Where(d => d.Id == review.DecidingDepartmentId).Select(d => d.Name).SingleAsync();
         var resource = new ReviewResource(review, Promise);
         CanDecide = review.IsDecidable(Promise) && (await authorization.AuthorizeAsync(User, resource, ReviewOperations.Decide)).Succeeded;
         CanHandOverAgain = review.State == GateReviewState.Returned

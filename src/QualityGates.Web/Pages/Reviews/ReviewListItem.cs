@@ -39,12 +39,13 @@ public sealed class ReviewListItem
 
     /// <summary>
     /// Reviews the deciding department still has to decide: open or on hold, and the promise where the gate
-    /// expects it (under review for G1, committed for the handover) — not withdrawn, not returned.
+    /// expects it (under review for G1, committed for the handover, with its outcome for G3) — not withdrawn, not returned.
     /// </summary>
     public static IQueryable<ReviewListItem> Waiting(IQueryable<ReviewListItem> reviews) =>
         reviews.Where(r => (r.State == GateReviewState.Open || r.State == GateReviewState.OnHold)
                            && ((r.Stage == GateStage.Feasibility && r.PromiseStatus == PromiseStatus.UnderReview)
-                               || (r.Stage == GateStage.Handover && r.PromiseStatus == PromiseStatus.Committed)));
+                               || (r.Stage == GateStage.Handover && r.PromiseStatus == PromiseStatus.Committed)
+                               || (r.Stage == GateStage.Closure && (r.PromiseStatus == PromiseStatus.Kept || r.PromiseStatus == PromiseStatus.Broken))));
 
     public static IQueryable<ReviewListItem> Query(QualityGatesDbContext db) =>
         from r in db.GateReviews

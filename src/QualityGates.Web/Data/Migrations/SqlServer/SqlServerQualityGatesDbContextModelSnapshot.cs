@@ -601,11 +601,23 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<decimal?>("ActualValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("BreachCause")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("int");
 
-                    b.Property<int?>("CommitChannel")
-                        .HasColumnType("int");
+                    b.Property<string>("CommitChannel")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<DateOnly?>("CommittedOn")
                         .HasColumnType("date");
@@ -622,10 +634,21 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateOnly?>("OutcomeDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()
@@ -634,6 +657,17 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("PromisingDepartmentId")
                         .HasColumnType("int");
+
+                    b.Property<string>("RiskMeasure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("RiskRaisedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RiskReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Source")
                         .IsRequired()

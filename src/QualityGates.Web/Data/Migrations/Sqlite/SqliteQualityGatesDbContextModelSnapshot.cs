@@ -568,11 +568,23 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("ActualValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BreachCause")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("CommitChannel")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("CommitChannel")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("CommittedOn")
                         .HasColumnType("TEXT");
@@ -589,9 +601,20 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OutcomeDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerId")
@@ -601,6 +624,17 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("PromisingDepartmentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RiskMeasure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RiskRaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
                         .IsRequired()

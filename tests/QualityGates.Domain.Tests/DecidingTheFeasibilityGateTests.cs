@@ -102,7 +102,7 @@ public sealed class DecidingTheFeasibilityGateTests
         var review = _g.OpenReview();
 
         review.Decide(_g.Promise, _g.Checklist(review), GateBuilder.Decision(GateDecision.Recycle, new Dictionary<int, AnswerInput>(), "Target unclear"), PromiseBuilder.Now);
-        _g.Promise.Submit(PromiseBuilder.Now.AddDays(1));
+        _g.Promise.Submit(PromiseBuilder.Now.AddDays(1), "owner-id");
         var second = _g.OpenReview();
 
         Assert.Equal(GateDecision.Recycle, review.Outcome);

@@ -21,7 +21,7 @@ public sealed class GateBuilder
         Gate.AddInitialCheckpoint("History of similar promises checked", isMandatory: false);
         AssignIds(Gate.Checkpoints, 1);
         SetId(Promise, 42);
-        Promise.Submit(PromiseBuilder.Now);
+        Promise.Submit(PromiseBuilder.Now, "owner-id");
     }
 
     public GateReview OpenReview()

@@ -39,7 +39,7 @@ public sealed class PromiseBuilder
     public Promise BuildSubmitted()
     {
         var promise = Build();
-        promise.Submit(Now);
+        promise.Submit(Now, "owner-id");
         return promise;
     }
 }

@@ -9,7 +9,7 @@ public sealed class SubmittingAPromiseTests
     {
         var promise = new PromiseBuilder().Build();
 
-        promise.Submit(PromiseBuilder.Now.AddHours(1));
+        promise.Submit(PromiseBuilder.Now.AddHours(1), "owner-id");
 
         Assert.Equal(PromiseStatus.UnderReview, promise.Status);
         Assert.Equal(PromiseBuilder.Now.AddHours(1), promise.SubmittedAtUtc);
@@ -30,7 +30,7 @@ public sealed class SubmittingAPromiseTests
     {
         var promise = new PromiseBuilder().WithTarget(target).Build();
 
-        var error = Assert.Throws<DomainException>(() => promise.Submit(PromiseBuilder.Now));
+        var error = Assert.Throws<DomainException>(() => promise.Submit(PromiseBuilder.Now, "owner-id"));
 
         Assert.Contains("measurable target", error.Message);
         Assert.Equal(PromiseStatus.Draft, promise.Status);
@@ -43,7 +43,7 @@ public sealed class SubmittingAPromiseTests
             .WithTarget(new MeasurableTarget("Delivery", TargetComparator.ByDate, null, null, new DateOnly(2027, 3, 1)))
             .Build();
 
-        promise.Submit(PromiseBuilder.Now);
+        promise.Submit(PromiseBuilder.Now, "owner-id");
 
         Assert.Equal(PromiseStatus.UnderReview, promise.Status);
         Assert.Equal("Delivery by 2027-03-01", promise.Target.ToString());
@@ -54,7 +54,7 @@ public sealed class SubmittingAPromiseTests
     {
         var promise = new PromiseBuilder().BuildSubmitted();
 
-        var error = Assert.Throws<DomainException>(() => promise.Submit(PromiseBuilder.Now.AddDays(1)));
+        var error = Assert.Throws<DomainException>(() => promise.Submit(PromiseBuilder.Now.AddDays(1), "owner-id"));
 
         Assert.Contains("Only a draft can be submitted", error.Message);
         Assert.Equal(PromiseBuilder.Now, promise.SubmittedAtUtc);
@@ -66,7 +66,7 @@ public sealed class SubmittingAPromiseTests
         var promise = new PromiseBuilder().Build();
         promise.Withdraw("Tender lost", PromiseBuilder.Now);
 
-        Assert.Throws<DomainException>(() => promise.Submit(PromiseBuilder.Now));
+        Assert.Throws<DomainException>(() => promise.Submit(PromiseBuilder.Now, "owner-id"));
         Assert.Equal(PromiseStatus.Withdrawn, promise.Status);
     }
 }

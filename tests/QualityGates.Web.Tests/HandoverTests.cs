@@ -238,4 +238,37 @@ public sealed class HandoverTests(QualityGatesFactory factory) : IClassFixture<Q
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(PromiseStatus.InDelivery, await StatusAsync(promiseId));
     }
+
+    [Fact]
+    public async Task Changing_a_committed_promise_makes_a_new_revision_and_reopens_the_feasibility_gate()
+    {
+        var promiseId = await ApprovedAsync("Spare parts in 24 h, target moves");
+        await CommitAsync(promiseId);
+        using var sales = await SignedInAsync("sales@demo.local");
+        var changeUrl = $"/Promises/Change/{promiseId}";
+
+        var noReason = await TestClient.ParseAsync(await sales.SubmitAsync(changeUrl, new Dictionary<string, string> { ["Input.TargetValue"] = "12" }));
+        Assert.Equal(Texts.English("Promises.Change.ReasonRequired"), noReason.FieldError("Reason.Kind"));
+        Assert.Equal("12", noReason.InputValue("Input.TargetValue"));
+        Assert.Equal(PromiseStatus.Committed, await StatusAsync(promiseId));
+
+        var changed = await sales.SubmitAsync(changeUrl, new Dictionary<string, string>
+        {
+            ["Input.TargetValue"] = "12",
+            ["Reason.Kind"] = nameof(RevisionReason.CustomerRequest),
+            ["Reason.Text"] = "Customer needs same-day shipping",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(PromiseStatus.UnderReview, await StatusAsync(promiseId));
+        var reviews = await factory.WithDbAsync(db => db.GateReviews.Where(r => r.PromiseId == promiseId).OrderBy(r => r.Id).Select(r => new { r.Stage, r.State }).ToListAsync());
+        Assert.Equal(GateReviewState.Superseded, reviews.Single(r => r.Stage == GateStage.Handover).State);
+        Assert.Equal(GateReviewState.Open, reviews.Last().State);
+        Assert.Equal(GateStage.Feasibility, reviews.Last().Stage);
+
+        var diff = await sales.GetPageAsync($"/Promises/Revisions/{promiseId}");
+        var targetRow = diff.QuerySelectorAll(".revision-diff tbody tr").Single(r => r.ClassList.Contains("table-warning"));
+        Assert.Contains("24 h", targetRow.Children[1].TextContent);
+        Assert.Contains("12 h", targetRow.Children[2].TextContent);
+    }
 }

@@ -86,6 +86,7 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
         { "sales@demo.local", "/Promises/Create" },
         { "sales@demo.local", "/Promises/Edit/1" },
         { "sales@demo.local", "/Promises/Withdraw/1" },
+        { "sales@demo.local", "/Promises/Revisions/2" },
         { "sales@demo.local", "/Customers/Create" },
         { "service.manager@demo.local", "/" },
         { "service.manager@demo.local", "/Reviews" },

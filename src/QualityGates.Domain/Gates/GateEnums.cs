@@ -39,4 +39,7 @@ public enum GateReviewState
 
     /// <summary>A handover the receiving side rejected: the promising side completes the missing items.</summary>
     Returned,
+
+    /// <summary>The promise changed (a new revision): this review judged a text that no longer stands.</summary>
+    Superseded,
 }

@@ -51,7 +51,17 @@ public sealed class GateReview : IVersioned
 
     public IReadOnlyList<ReviewCondition> Conditions => _conditions;
 
-    public bool IsClosed => State == GateReviewState.Decided;
+    public bool IsClosed => State is GateReviewState.Decided or GateReviewState.Superseded;
+
+    /// <summary>A new revision of the promise replaces this review's subject; a new G1 review follows.</summary>
+    public void Supersede(DateTime nowUtc)
+    {
+        if (!IsClosed)
+        {
+            State = GateReviewState.Superseded;
+            DecidedAtUtc = nowUtc;
+        }
+    }
 
     public bool IsDecidable(Promise promise) => !IsClosed && State != GateReviewState.Returned && IsWhereTheGateExpects(promise);
 

@@ -94,6 +94,9 @@ public sealed class Promise : IVersioned
 
     public int Version { get; private set; }
 
+    /// <summary>The number of the current revision: each submission and each later change counts; 0 for a new draft.</summary>
+    public int Revision { get; private set; }
+
     public static Promise Draft(
         string number, PromiseDetails details, Department promisingDepartment, string ownerId, DateTime nowUtc)
     {
@@ -132,7 +135,8 @@ public sealed class Promise : IVersioned
         Apply(details, promisingDepartment.MakesGeneralClaims);
     }
 
-    public void Submit(DateTime nowUtc)
+    /// <summary>Submits a draft; the text as submitted becomes the next revision, which the caller stores.</summary>
+    public PromiseRevision Submit(DateTime nowUtc, string submitterId)
     {
         if (Status != PromiseStatus.Draft)
         {
@@ -146,6 +150,36 @@ public sealed class Promise : IVersioned
 
         Status = PromiseStatus.UnderReview;
         SubmittedAtUtc = nowUtc;
+        Revision++;
+        return new PromiseRevision(this, Revision, null, null, submitterId, nowUtc);
+    }
+
+    /// <summary>
+    /// After submission, a change of statement, target, due date or delivering department is a new revision
+    /// with a reason. It re-opens the feasibility gate: nobody approved the new text (moving target).
+    /// </summary>
+    public PromiseRevision ChangeAfterSubmission(
+        PromiseDetails details, Department promisingDepartment, RevisionReason reason, string? reasonText, string authorId, DateTime nowUtc)
+    {
+        if (Status is not (PromiseStatus.UnderReview or PromiseStatus.Approved or PromiseStatus.Committed or PromiseStatus.InDelivery))
+        {
+            throw new DomainException("RevisionNotPossible", $"A promise that is {Status} is not revised; drafts are edited, outcomes are final.", Status);
+        }
+
+        if (promisingDepartment.Id != PromisingDepartmentId)
+        {
+            throw new ArgumentException("Not this promise's promising department.", nameof(promisingDepartment));
+        }
+
+        Apply(details, promisingDepartment.MakesGeneralClaims);
+        Revision++;
+        Status = PromiseStatus.UnderReview;
+        SubmittedAtUtc = nowUtc;
+        AtRisk = false;
+        RiskReason = null;
+        RiskMeasure = null;
+        RiskRaisedAtUtc = null;
+        return new PromiseRevision(this, Revision, reason, string.IsNullOrWhiteSpace(reasonText) ? null : reasonText.Trim(), authorId, nowUtc);
     }
 
     /// <summary>Any promise without an outcome can be withdrawn; the reason is kept.</summary>

@@ -30,6 +30,8 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
+    public DbSet<PromiseRevision> PromiseRevisions => Set<PromiseRevision>();
+
     public DbSet<GateDefinition> GateDefinitions => Set<GateDefinition>();
 
     public DbSet<GateReview> GateReviews => Set<GateReview>();
@@ -130,6 +132,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         StoreAsString<CommitChannel>(configurationBuilder);
         StoreAsString<OutcomeKind>(configurationBuilder);
         StoreAsString<BreachCause>(configurationBuilder);
+        StoreAsString<RevisionReason>(configurationBuilder);
         StoreAsString<GateStage>(configurationBuilder);
         StoreAsString<GateDecider>(configurationBuilder);
         StoreAsString<CheckpointAnswer>(configurationBuilder);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain.Departments;
 using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
@@ -12,11 +13,32 @@ namespace QualityGates.Web.Gates;
 /// </summary>
 public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time)
 {
-    public async Task<GateReview> SubmitAsync(Promise promise, CancellationToken ct = default)
+    public async Task<GateReview> SubmitAsync(Promise promise, string submitterId, CancellationToken ct = default)
+    {
+        db.PromiseRevisions.Add(promise.Submit(time.GetUtcNow().UtcDateTime, submitterId));
+        return await OpenFeasibilityReviewAsync(promise, ct);
+    }
+
+    /// <summary>
+    /// A change after submission is a new revision with a reason; the reviews of the old text are superseded
+    /// and G1 opens again (moving target).
+    /// </summary>
+    public async Task<GateReview> ReviseAsync(
+        Promise promise, PromiseDetails details, Department promisingDepartment, RevisionReason reason, string? reasonText, string authorId, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        db.PromiseRevisions.Add(promise.ChangeAfterSubmission(details, promisingDepartment, reason, reasonText, authorId, now));
+        var running = await db.GateReviews.Where(r => r.PromiseId == promise.Id
+                && r.State != GateReviewState.Decided && r.State != GateReviewState.Superseded)
+            .ToListAsync(ct);
+        running.ForEach(r => r.Supersede(now));
+        return await OpenFeasibilityReviewAsync(promise, ct);
+    }
+
+    private async Task<GateReview> OpenFeasibilityReviewAsync(Promise promise, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var gate = await ActiveGateAsync(GateStage.Feasibility, ct);
-        promise.Submit(now);
         var review = GateReview.OpenFeasibility(promise, gate, now);
         db.GateReviews.Add(review);
 

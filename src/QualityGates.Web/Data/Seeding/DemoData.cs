@@ -184,7 +184,7 @@ public static class DemoData
             return;
         }
 
-        var review = await feasibility.SubmitAsync(promise, ct);
+        var review = await feasibility.SubmitAsync(promise, promise.OwnerId, ct);
         if (review.IsClosed)
         {
             // A capability envelope covered it: G1 passed at once. Commit it, as sales would.

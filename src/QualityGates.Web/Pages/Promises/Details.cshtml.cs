@@ -64,7 +64,7 @@ public sealed class DetailsModel(
         await LoadAsync(id) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSubmitAsync(int id, int version) =>
-        ActAsync(id, version, async promise => await gates.SubmitAsync(promise), "Promises.Submit.Done");
+        ActAsync(id, version, async promise => await gates.SubmitAsync(promise, User.UserId()), "Promises.Submit.Done");
 
     public async Task<IActionResult> OnPostCommitAsync(int id, int version)
     {

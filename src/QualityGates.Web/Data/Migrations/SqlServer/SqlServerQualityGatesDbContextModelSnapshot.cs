@@ -658,6 +658,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<int>("PromisingDepartmentId")
                         .HasColumnType("int");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
                     b.Property<string>("RiskMeasure")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -781,6 +784,94 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("PromiseCategories");
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Promises.PromiseRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DeliveringDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PromiseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("ReasonText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Target", "QualityGates.Domain.Promises.PromiseRevision.Target#MeasurableTarget", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Comparator")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("TargetComparator");
+
+                            b1.Property<string>("Metric")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("TargetMetric");
+
+                            b1.Property<DateOnly?>("TargetDate")
+                                .HasColumnType("date")
+                                .HasColumnName("TargetDate");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("TargetUnit");
+
+                            b1.Property<decimal?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("decimal(18,4)")
+                                .HasColumnName("TargetValue");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("DeliveringDepartmentId");
+
+                    b.HasIndex("PromiseId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PromiseRevisions");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Data.AppUser", b =>
@@ -1118,6 +1209,27 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasOne("QualityGates.Domain.Departments.Department", null)
                         .WithMany()
                         .HasForeignKey("PromisingDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Promises.PromiseRevision", b =>
+                {
+                    b.HasOne("QualityGates.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveringDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Promises.Promise", null)
+                        .WithMany()
+                        .HasForeignKey("PromiseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

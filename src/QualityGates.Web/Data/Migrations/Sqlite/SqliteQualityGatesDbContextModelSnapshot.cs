@@ -625,6 +625,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<int>("PromisingDepartmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RiskMeasure")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -746,6 +749,92 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PromiseCategories");
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Promises.PromiseRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeliveringDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PromiseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Target", "QualityGates.Domain.Promises.PromiseRevision.Target#MeasurableTarget", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Comparator")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TargetComparator");
+
+                            b1.Property<string>("Metric")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TargetMetric");
+
+                            b1.Property<DateOnly?>("TargetDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TargetDate");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TargetUnit");
+
+                            b1.Property<decimal?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TargetValue");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("DeliveringDepartmentId");
+
+                    b.HasIndex("PromiseId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PromiseRevisions");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Data.AppUser", b =>
@@ -1080,6 +1169,27 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.HasOne("QualityGates.Domain.Departments.Department", null)
                         .WithMany()
                         .HasForeignKey("PromisingDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Promises.PromiseRevision", b =>
+                {
+                    b.HasOne("QualityGates.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveringDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Promises.Promise", null)
+                        .WithMany()
+                        .HasForeignKey("PromiseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -11,13 +11,16 @@ using QualityGates.Web.Pages.Reviews;
 namespace QualityGates.Web.Pages;
 
 /// <summary>
-/// My work: what waits for the signed-in user. Sales reps see their department's promises, service
-/// managers the promises their department must judge and keep, everyone else the whole register.
+/// My work: what waits for the signed-in user (PRODUCT.md). Sales reps: drafts, rejected promises to
+/// rework, approved ones to commit, at-risk signals. Service managers: reviews waiting for their
+/// department, outcomes and conditions due. AfterSales: closure reviews. Everyone else: what falls due.
 /// </summary>
 public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     private const int ListLength = 10;
     private const int DueSoonDays = 30;
+    private const int OutcomesDueDays = 14;
+    private const int ConditionsDueDays = 3;
 
     public string Scope { get; private set; } = "";
 
@@ -26,45 +29,47 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStr
 
     public IReadOnlyDictionary<PromiseStatus, int> CountsByStatus { get; private set; } = new Dictionary<PromiseStatus, int>();
 
-    public string WorkListTitle { get; private set; } = "";
-
-    public string WorkListEmpty { get; private set; } = "";
-
-    public IReadOnlyList<PromiseListItem> WorkList { get; private set; } = [];
-
-    /// <summary>For service managers: the gate reviews their department has to decide.</summary>
-    public IReadOnlyList<ReviewListItem> ReviewsWaiting { get; private set; } = [];
+    /// <summary>Gate reviews the user's department decides (managers, AfterSales).</summary>
+    public IReadOnlyList<ReviewListItem>? ReviewsWaiting { get; private set; }
 
     public int ReviewsWaitingCount { get; private set; }
+
+    public List<WorkSection> Sections { get; } = [];
+
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public async Task OnGetAsync()
     {
         var promises = PromiseListItem.Query(db);
-        IQueryable<PromiseListItem>? workList = null;
+        var today = Today;
+        var department = User.DepartmentId();
         if (User.IsInRole(Roles.SalesRep))
         {
-            var department = User.DepartmentId();
             var userId = User.UserId();
             promises = promises.Where(p => p.PromisingDepartmentId == department);
             ScopeFilter["promisingDepartmentId"] = department.ToString(CultureInfo.InvariantCulture);
             Scope = l["Home.Scope.Promising"];
-            WorkListTitle = l["Home.Drafts.Title"];
-            WorkListEmpty = l["Home.Drafts.Empty"];
-            workList = promises.Where(p => p.OwnerId == userId && p.Status == PromiseStatus.Draft);
+            await AddAsync("Home.Drafts", promises.Where(p => p.OwnerId == userId && p.Status == PromiseStatus.Draft));
+            await AddAsync("Home.Rejected", promises.Where(p => p.Status == PromiseStatus.Rejected));
+            await AddAsync("Home.ToCommit", promises.Where(p => p.Status == PromiseStatus.Approved));
+            await AddAsync("Home.AtRisk", promises.Where(p => p.AtRisk && (p.Status == PromiseStatus.Committed || p.Status == PromiseStatus.InDelivery)));
         }
         else if (User.IsInRole(Roles.ServiceManager) || User.IsInRole(Roles.AfterSales))
         {
             // Managers see the promises their department keeps; AfterSales, who closes every promise, sees all.
-            var department = User.DepartmentId();
             if (User.IsInRole(Roles.ServiceManager))
             {
                 promises = promises.Where(p => p.DeliveringDepartmentId == department);
                 ScopeFilter["deliveringDepartmentId"] = department.ToString(CultureInfo.InvariantCulture);
+                Scope = l["Home.Scope.Delivering"];
+                await AddAsync("Home.OutcomesDue", promises.Where(p => p.Status == PromiseStatus.InDelivery && p.DueDate <= today.AddDays(OutcomesDueDays)), OutcomesDueDays);
+                await AddAsync("Home.ConditionsDue", promises.Where(p => p.EarliestOpenConditionDue <= today.AddDays(ConditionsDueDays)), ConditionsDueDays);
+            }
+            else
+            {
+                Scope = l["Home.Scope.All"];
             }
 
-            Scope = User.IsInRole(Roles.ServiceManager) ? l["Home.Scope.Delivering"] : l["Home.Scope.All"];
-            WorkListTitle = l["Home.Review.Title"];
-            WorkListEmpty = l["Home.Review.Empty"];
             var waiting = ReviewListItem.Waiting(ReviewListItem.Query(db)).Where(r => r.DecidingDepartmentId == department);
             ReviewsWaitingCount = await waiting.CountAsync();
             ReviewsWaiting = await waiting.OrderBy(r => r.OpenedAtUtc).Take(ListLength).ToListAsync();
@@ -72,17 +77,25 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStr
         else
         {
             Scope = l["Home.Scope.All"];
-            WorkListTitle = l["Home.DueSoon.Title", DueSoonDays];
-            WorkListEmpty = l["Home.DueSoon.Empty", DueSoonDays];
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var final = PromiseStatusExtensions.Final;
-            workList = promises.Where(p => p.DueDate >= today && p.DueDate <= today.AddDays(DueSoonDays)
-                                          && !final.Contains(p.Status));
+            await AddAsync("Home.DueSoon", promises.Where(p => p.DueDate >= today && p.DueDate <= today.AddDays(DueSoonDays) && !final.Contains(p.Status)), DueSoonDays);
         }
 
         CountsByStatus = await promises.GroupBy(p => p.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count);
-        WorkList = workList is null ? [] : await workList.OrderBy(p => p.DueDate).ThenBy(p => p.Id).Take(ListLength).ToListAsync();
     }
+
+    // One list of the work list: its title and empty text come from "{key}.Title" and "{key}.Empty".
+    private async Task AddAsync(string key, IQueryable<PromiseListItem> query, int? days = null)
+    {
+        var count = await query.CountAsync();
+        var items = await query.OrderBy(p => p.DueDate).ThenBy(p => p.Id).Take(ListLength).ToListAsync();
+        Sections.Add(new WorkSection(
+            days is null ? l[$"{key}.Title", count] : l[$"{key}.Title", count, days],
+            days is null ? l[$"{key}.Empty"] : l[$"{key}.Empty", days],
+            items));
+    }
+
+    public sealed record WorkSection(string Title, string Empty, IReadOnlyList<PromiseListItem> Items);
 }

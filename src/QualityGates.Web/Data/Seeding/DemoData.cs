@@ -165,11 +165,11 @@ public static class DemoData
 
         await db.SaveChangesAsync(ct);
 
-        var feasibility = new GateWorkflow(db, time);
+        var gates = new GateWorkflow(db, time);
         for (var i = 0; i < drafts.Count; i++)
         {
             var (promise, delivering) = drafts[i];
-            await AdvanceAsync(db, feasibility, promise, users[delivering], i, now, ct);
+            await AdvanceAsync(db, gates, promise, users[delivering], i, now, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -177,59 +177,70 @@ public static class DemoData
 
     // A spread of the states the lifecycle reaches: drafts, open reviews, committed (some in delivery), Conditional Go, No-Go, withdrawn.
     private static async Task AdvanceAsync(
-        QualityGatesDbContext db, GateWorkflow feasibility, Promise promise, AppUser manager, int index, DateTime now, CancellationToken ct)
+        QualityGatesDbContext db, GateWorkflow gates, Promise promise, AppUser manager, int index, DateTime now, CancellationToken ct)
     {
         if (index % 6 == 0)
         {
             return;
         }
 
-        var review = await feasibility.SubmitAsync(promise, promise.OwnerId, ct);
-        if (review.IsClosed)
+        var today = DateOnly.FromDateTime(now);
+        var review = await gates.SubmitAsync(promise, promise.OwnerId, ct);
+        if (!review.IsClosed)
         {
-            // A capability envelope covered it: G1 passed at once. Commit it, as sales would.
-            await feasibility.CommitAsync(promise, DateOnly.FromDateTime(now), CommitChannel.Offer, ct);
+            // Not covered by a capability envelope: the delivering manager decides G1.
+            var decision = (index % 6) switch
+            {
+                1 => GateDecision.Go,
+                2 => GateDecision.ConditionalGo,
+                4 => GateDecision.NoGo,
+                _ => (GateDecision?)null,
+            };
+            if (decision is { } d)
+            {
+                IReadOnlyList<ConditionInput> conditions = d == GateDecision.ConditionalGo
+                    ? [new ConditionInput("Confirm spare-part stock with the supplier", manager.Id, today.AddDays(14))]
+                    : [];
+                await DecideAsync(db, review, promise, manager, d, d == GateDecision.NoGo ? "No capacity for this customer's region before next year." : null, conditions, now, ct);
+            }
+        }
+
+        if (index % 6 == 5)
+        {
+            promise.Withdraw("Customer chose a different offer.", now);
             return;
         }
 
+        if (index % 6 != 1 || promise.Status != PromiseStatus.Approved)
+        {
+            return;
+        }
+
+        // Approved promises are committed; every second one is handed over, and of those some are kept, some at risk.
+        var handover = await gates.CommitAsync(promise, today, CommitChannel.Contract, ct);
+        if (index % 12 != 1)
+        {
+            return;
+        }
+
+        await DecideAsync(db, handover, promise, manager, GateDecision.Go, null, [], now, ct);
+        if (index % 24 == 1)
+        {
+            await gates.RecordOutcomeAsync(promise, OutcomeKind.Kept, promise.Target.Value, today, "Service report confirms the target was met.", null, ct);
+        }
+        else
+        {
+            promise.RaiseRisk("Two technicians on sick leave this month.", index % 36 == 13 ? null : "Contractor booked as back-up.", now);
+        }
+    }
+
+    private static async Task DecideAsync(
+        QualityGatesDbContext db, GateReview review, Promise promise, AppUser manager, GateDecision decision, string? reason,
+        IReadOnlyList<ConditionInput> conditions, DateTime now, CancellationToken ct)
+    {
         var gate = await db.GateDefinitions.Include(g => g.Checkpoints).SingleAsync(g => g.Id == review.GateDefinitionId, ct);
         var checklist = GateChecklist.Of(gate, review, promise);
         var allMet = checklist.Checkpoints.ToDictionary(c => c.Id, _ => new AnswerInput(CheckpointAnswer.Met, null));
-        ReviewDecisionInput Decision(GateDecision decision, string? reason, IReadOnlyList<ConditionInput> conditions) =>
-            new(decision, manager.Id, manager.DepartmentId, allMet, reason, null, conditions);
-        switch (index % 6)
-        {
-            case 1:
-                review.Decide(promise, checklist, Decision(GateDecision.Go, null, []), now);
-                var handover = await feasibility.CommitAsync(promise, DateOnly.FromDateTime(now), CommitChannel.Contract, ct);
-                if (index % 12 == 1)
-                {
-                    var g2 = await db.GateDefinitions.Include(g => g.Checkpoints).SingleAsync(g => g.Id == handover.GateDefinitionId, ct);
-                    var handoverChecklist = GateChecklist.Of(g2, handover, promise);
-                    var met = handoverChecklist.Checkpoints.ToDictionary(c => c.Id, _ => new AnswerInput(CheckpointAnswer.Met, null));
-                    handover.Decide(promise, handoverChecklist, new ReviewDecisionInput(GateDecision.Go, manager.Id, manager.DepartmentId, met, null, null, []), now);
-                    if (index % 24 == 1)
-                    {
-                        await feasibility.RecordOutcomeAsync(promise, OutcomeKind.Kept, promise.Target.Value, DateOnly.FromDateTime(now),
-                            "Service report confirms the target was met.", null, ct);
-                    }
-                    else
-                    {
-                        promise.RaiseRisk("Two technicians on sick leave this month.", index % 36 == 13 ? null : "Contractor booked as back-up.", now);
-                    }
-                }
-
-                break;
-            case 2:
-                var condition = new ConditionInput("Confirm spare-part stock with the supplier", manager.Id, DateOnly.FromDateTime(now).AddDays(14));
-                review.Decide(promise, checklist, Decision(GateDecision.ConditionalGo, null, [condition]), now);
-                break;
-            case 4:
-                review.Decide(promise, checklist, Decision(GateDecision.NoGo, "No capacity for this customer's region before next year.", []), now);
-                break;
-            case 5:
-                promise.Withdraw("Customer chose a different offer.", now);
-                break;
-        }
+        review.Decide(promise, checklist, new ReviewDecisionInput(decision, manager.Id, manager.DepartmentId, allMet, reason, null, conditions), now);
     }
 }

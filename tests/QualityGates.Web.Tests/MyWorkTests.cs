@@ -1,0 +1,57 @@
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Tests.Infrastructure;
+
+namespace QualityGates.Web.Tests;
+
+public sealed class MyWorkTests(QualityGatesFactory factory) : IClassFixture<QualityGatesFactory>
+{
+    private static IElement? Section(IDocument home, string titleStart) =>
+        home.QuerySelectorAll("h2").FirstOrDefault(h => h.TextContent.StartsWith(titleStart, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task A_sales_rep_sees_drafts_rejected_promises_and_approved_ones_to_commit_of_their_department()
+    {
+        using var client = factory.CreateTestClient();
+        await client.SignInSuccessfullyAsync("sales@demo.local");
+        var approved = await factory.WithDbAsync(db => db.Promises.CountAsync(p => p.Status == PromiseStatus.Approved
+            && db.Departments.Any(d => d.Id == p.PromisingDepartmentId && d.Name == "Sales")));
+
+        var home = await client.GetPageAsync("/");
+
+        var toCommit = Section(home, Texts.English("Home.ToCommit.Title", approved).Split('(')[0]);
+        Assert.NotNull(toCommit);
+        Assert.Equal(Texts.English("Home.ToCommit.Title", approved), toCommit.TextContent);
+        Assert.NotNull(Section(home, Texts.English("Home.Drafts.Title", 0).Split('(')[0]));
+        Assert.NotNull(Section(home, Texts.English("Home.Rejected.Title", 0).Split('(')[0]));
+        Assert.NotNull(Section(home, Texts.English("Home.AtRisk.Title", 0).Split('(')[0]));
+    }
+
+    [Fact]
+    public async Task A_service_manager_sees_reviews_waiting_and_outcomes_and_conditions_due()
+    {
+        using var client = factory.CreateTestClient();
+        await client.SignInSuccessfullyAsync("service.manager@demo.local");
+
+        var home = await client.GetPageAsync("/");
+
+        Assert.NotNull(Section(home, Texts.English("Home.Review.Title")));
+        Assert.NotNull(Section(home, Texts.English("Home.OutcomesDue.Title", 0, 14).Split('(')[0]));
+        Assert.NotNull(Section(home, Texts.English("Home.ConditionsDue.Title", 0, 3).Split('(')[0]));
+        Assert.Null(Section(home, Texts.English("Home.ToCommit.Title", 0).Split('(')[0]));
+    }
+
+    [Fact]
+    public async Task Aftersales_sees_the_closure_reviews_waiting_for_it()
+    {
+        using var client = factory.CreateTestClient();
+        await client.SignInSuccessfullyAsync("aftersales@demo.local");
+        var waiting = await factory.WithDbAsync(db => db.GateReviews.CountAsync(r => r.Stage == Domain.Gates.GateStage.Closure && r.State == Domain.Gates.GateReviewState.Open));
+
+        var home = await client.GetPageAsync("/");
+
+        Assert.True(waiting > 0, "the demo data has kept promises waiting for their closure review");
+        Assert.Contains(Texts.English("Home.AllReviews", waiting), home.Body!.TextContent);
+    }
+}

@@ -17,21 +17,7 @@ namespace QualityGates.Web.Tests;
 /// <summary>Every change is recorded append-only with who, when, what, old → new and why, and shown where it belongs.</summary>
 public sealed class AuditTrailTests(QualityGatesFactory factory) : IClassFixture<QualityGatesFactory>
 {
-    private async Task<Dictionary<string, string>> ValidFormAsync(string title) => new()
-    {
-        ["Input.Title"] = title,
-        ["Input.Statement"] = "We answer every ticket within four hours.",
-        ["Input.CategoryId"] = await factory.CategoryAsync("Response time"),
-        ["Input.CustomerId"] = await factory.FirstCustomerAsync(),
-        ["Input.DeliveringDepartmentId"] = await factory.DepartmentAsync("Service"),
-        ["Input.Source"] = nameof(PromiseSource.Contract),
-        ["Input.SourceReference"] = "CON-4711",
-        ["Input.TargetMetric"] = "First response",
-        ["Input.TargetComparator"] = nameof(TargetComparator.AtMost),
-        ["Input.TargetValue"] = "4",
-        ["Input.TargetUnit"] = "h",
-        ["Input.DueDate"] = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-    };
+    private Task<Dictionary<string, string>> ValidFormAsync(string title) => factory.NewPromiseFormAsync(title, hours: "4");
 
     private async Task<(TestClient Client, int Id)> CreateDraftAsync(string email, string title)
     {

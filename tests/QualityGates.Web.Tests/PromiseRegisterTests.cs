@@ -10,21 +10,7 @@ namespace QualityGates.Web.Tests;
 
 public sealed class PromiseRegisterTests(QualityGatesFactory factory) : IClassFixture<QualityGatesFactory>
 {
-    private async Task<Dictionary<string, string>> ValidFormAsync(string title) => new()
-    {
-        ["Input.Title"] = title,
-        ["Input.Statement"] = "We answer every ticket within four hours.",
-        ["Input.CategoryId"] = await factory.CategoryAsync("Response time"),
-        ["Input.CustomerId"] = await factory.FirstCustomerAsync(),
-        ["Input.DeliveringDepartmentId"] = await factory.DepartmentAsync("Service"),
-        ["Input.Source"] = nameof(PromiseSource.Contract),
-        ["Input.SourceReference"] = "CON-4711",
-        ["Input.TargetMetric"] = "First response",
-        ["Input.TargetComparator"] = nameof(TargetComparator.AtMost),
-        ["Input.TargetValue"] = "2",
-        ["Input.TargetUnit"] = "h",
-        ["Input.DueDate"] = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-    };
+    private Task<Dictionary<string, string>> ValidFormAsync(string title) => factory.NewPromiseFormAsync(title);
 
     private async Task<(TestClient Client, string DetailsUrl)> CreateDraftAsync(string email, string title)
     {

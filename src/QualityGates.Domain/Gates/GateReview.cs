@@ -86,17 +86,7 @@ public sealed class GateReview : IVersioned
             throw new DomainException("ClosureNeedsOutcome", "Only a promise with its outcome gets a closure review.");
         }
 
-        return new GateReview
-        {
-            PromiseId = promise.Id,
-            GateDefinitionId = gate.Id,
-            GateCode = gate.Code,
-            Stage = gate.Stage,
-            ChecklistVersion = gate.ChecklistVersion,
-            DecidingDepartmentId = gate.DecidingDepartmentFor(promise.DeliveringDepartmentId),
-            OpenedAtUtc = nowUtc,
-            State = GateReviewState.Open,
-        };
+        return Open(promise, gate, nowUtc);
     }
 
     public static GateReview OpenFeasibility(Promise promise, GateDefinition gate, DateTime nowUtc)
@@ -111,17 +101,7 @@ public sealed class GateReview : IVersioned
             throw new DomainException("ReviewNeedsSubmittedPromise", "Only a promise under review gets a feasibility review.");
         }
 
-        return new GateReview
-        {
-            PromiseId = promise.Id,
-            GateDefinitionId = gate.Id,
-            GateCode = gate.Code,
-            Stage = gate.Stage,
-            ChecklistVersion = gate.ChecklistVersion,
-            DecidingDepartmentId = gate.DecidingDepartmentFor(promise.DeliveringDepartmentId),
-            OpenedAtUtc = nowUtc,
-            State = GateReviewState.Open,
-        };
+        return Open(promise, gate, nowUtc);
     }
 
     /// <summary>Committing a promise hands it over: the delivering department reviews the handover (G2).</summary>
@@ -137,17 +117,7 @@ public sealed class GateReview : IVersioned
             throw new DomainException("OnlyCommittedAreHandedOver", $"Only a committed promise is handed over; this promise is {promise.Status}.", promise.Status);
         }
 
-        return new GateReview
-        {
-            PromiseId = promise.Id,
-            GateDefinitionId = gate.Id,
-            GateCode = gate.Code,
-            Stage = gate.Stage,
-            ChecklistVersion = gate.ChecklistVersion,
-            DecidingDepartmentId = gate.DecidingDepartmentFor(promise.DeliveringDepartmentId),
-            OpenedAtUtc = nowUtc,
-            State = GateReviewState.Open,
-        };
+        return Open(promise, gate, nowUtc);
     }
 
     /// <summary>The promising side completed the missing items of a rejected handover and hands over again.</summary>
@@ -269,6 +239,19 @@ public sealed class GateReview : IVersioned
     }
 
     public bool HasOpenConditions => _conditions.Any(c => !c.IsResolved);
+
+    // The gate's current checklist version and deciding department, fixed for the life of the review.
+    private static GateReview Open(Promise promise, GateDefinition gate, DateTime nowUtc) => new()
+    {
+        PromiseId = promise.Id,
+        GateDefinitionId = gate.Id,
+        GateCode = gate.Code,
+        Stage = gate.Stage,
+        ChecklistVersion = gate.ChecklistVersion,
+        DecidingDepartmentId = gate.DecidingDepartmentFor(promise.DeliveringDepartmentId),
+        OpenedAtUtc = nowUtc,
+        State = GateReviewState.Open,
+    };
 
     private void EnsureOpenFor(Promise promise)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
@@ -42,7 +41,6 @@ public sealed class DetailsModel(
     public bool CanDeliver { get; private set; }
 
     public TrafficLight? Light { get; private set; }
-    public const int HistoryLimit = 50;
 
     public Promise Promise { get; private set; } = null!;
 
@@ -53,12 +51,7 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<ReviewListItem> Reviews { get; private set; } = [];
     /// <summary>The latest changes, newest first; the audit log has them all.</summary>
-    public AuditTable History { get; private set; } = null!;
-
-    public int HistoryCount { get; private set; }
-
-    /// <summary>Administrators get a link to the full, filterable audit log of the promise.</summary>
-    public bool CanReadAuditLog { get; private set; }
+    public RecordHistory History { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id) =>
         await LoadAsync(id) ? Page() : NotFound();
@@ -160,14 +153,7 @@ public sealed class DetailsModel(
         Outcome.Date ??= Today;
         Reviews = await ReviewListItem.Query(db).Where(r => r.PromiseId == id).OrderBy(r => r.OpenedAtUtc).ToListAsync();
         Commit.CommittedOn ??= Today;
-
-        var key = id.ToString(CultureInfo.InvariantCulture);
-        var history = db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(Promise) && e.EntityId == key);
-        HistoryCount = await history.CountAsync();
-        // Newest change first; the fields of one change in the order they were recorded.
-        var latest = await history.OrderByDescending(e => e.AtUtc).ThenBy(e => e.Id).Take(HistoryLimit).ToListAsync();
-        History = await AuditTable.LoadAsync(db, latest, showRecord: false);
-        CanReadAuditLog = (await authorization.AuthorizeAsync(User, Policies.Administration)).Succeeded;
+        History = await RecordHistory.LoadAsync(db, nameof(Promise), id, (await authorization.AuthorizeAsync(User, Policies.Administration)).Succeeded);
         return true;
     }
 

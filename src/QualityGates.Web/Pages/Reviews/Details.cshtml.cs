@@ -14,6 +14,7 @@ using QualityGates.Web.Data;
 using QualityGates.Web.Gates;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Pages.Promises;
+using QualityGates.Web.Pages.Shared;
 using QualityGates.Web.Validation;
 
 namespace QualityGates.Web.Pages.Reviews;
@@ -32,6 +33,8 @@ public sealed class DetailsModel(
 {
     public const int ConditionRows = 3;
 
+    private bool _mayDecide;
+
     [BindProperty]
     public DecisionForm Input { get; set; } = new();
 
@@ -46,6 +49,8 @@ public sealed class DetailsModel(
     public GateChecklist Checklist { get; private set; } = null!;
 
     public bool CanDecide { get; private set; }
+
+    public RecordHistory History { get; private set; } = null!;
 
     public string DecidingDepartmentName { get; private set; } = "";
 
@@ -99,7 +104,8 @@ public sealed class DetailsModel(
 
         if (!CanDecide)
         {
-            return Forbid();
+            // Decided or moved on since the form was loaded: for a decider that is a conflict, not a refusal.
+            return _mayDecide && Input.Version != Review.Version ? await ConflictAsync(id) : Forbid();
         }
 
         var context = new ValidationContext<DecisionForm>(Input);
@@ -242,8 +248,10 @@ public sealed class DetailsModel(
         Gate = await db.GateDefinitions.Include(g => g.Checkpoints).SingleAsync(g => g.Id == review.GateDefinitionId);
         Checklist = GateChecklist.Of(Gate, review, Promise);
         DecidingDepartmentName = await db.Departments.Where(d => d.Id == review.DecidingDepartmentId).Select(d => d.Name).SingleAsync();
+        History = await RecordHistory.LoadAsync(db, nameof(GateReview), review.Id, (await authorization.AuthorizeAsync(User, Policies.Administration)).Succeeded);
         var resource = new ReviewResource(review, Promise);
-        CanDecide = review.IsDecidable(Promise) && (await authorization.AuthorizeAsync(User, resource, ReviewOperations.Decide)).Succeeded;
+        _mayDecide = (await authorization.AuthorizeAsync(User, resource, ReviewOperations.Decide)).Succeeded;
+        CanDecide = review.IsDecidable(Promise) && _mayDecide;
         CanHandOverAgain = review.State == GateReviewState.Returned
                            && (await authorization.AuthorizeAsync(User, Promise, PromiseOperations.Manage)).Succeeded;
         FeasibilityConditionsOpen = review.Stage == GateStage.Handover && await gates.FeasibilityConditionsOpenAsync(Promise.Id);

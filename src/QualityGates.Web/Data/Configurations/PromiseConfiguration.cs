@@ -23,14 +23,7 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         builder.Property(p => p.Evidence).HasMaxLength(Promise.EvidenceMaxLength);
         builder.Property(p => p.ActualValue).HasPrecision(18, 4);
 
-        builder.ComplexProperty(p => p.Target, target =>
-        {
-            target.Property(t => t.Metric).HasColumnName("TargetMetric").HasMaxLength(MeasurableTarget.MetricMaxLength);
-            target.Property(t => t.Comparator).HasColumnName("TargetComparator");
-            target.Property(t => t.Value).HasColumnName("TargetValue").HasPrecision(18, 4);
-            target.Property(t => t.Unit).HasColumnName("TargetUnit").HasMaxLength(MeasurableTarget.UnitMaxLength);
-            target.Property(t => t.TargetDate).HasColumnName("TargetDate");
-        });
+        builder.ComplexProperty(p => p.Target, MeasurableTargetColumns.Configure);
 
         builder.HasOne<PromiseCategory>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);

@@ -13,14 +13,7 @@ internal sealed class PromiseRevisionConfiguration : IEntityTypeConfiguration<Pr
         builder.Property(r => r.Statement).HasMaxLength(Promise.StatementMaxLength);
         builder.Property(r => r.ReasonText).HasMaxLength(Promise.ReasonMaxLength);
         builder.Property(r => r.AuthorId).HasMaxLength(Promise.OwnerIdMaxLength);
-        builder.ComplexProperty(r => r.Target, target =>
-        {
-            target.Property(t => t.Metric).HasColumnName("TargetMetric").HasMaxLength(MeasurableTarget.MetricMaxLength);
-            target.Property(t => t.Comparator).HasColumnName("TargetComparator");
-            target.Property(t => t.Value).HasColumnName("TargetValue").HasPrecision(18, 4);
-            target.Property(t => t.Unit).HasColumnName("TargetUnit").HasMaxLength(MeasurableTarget.UnitMaxLength);
-            target.Property(t => t.TargetDate).HasColumnName("TargetDate");
-        });
+        builder.ComplexProperty(r => r.Target, MeasurableTargetColumns.Configure);
         builder.HasOne<Promise>().WithMany().HasForeignKey(r => r.PromiseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Department>().WithMany().HasForeignKey(r => r.DeliveringDepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Restrict);

@@ -13,6 +13,7 @@ using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Gates;
 using QualityGates.Web.Localization;
+using QualityGates.Web.Notifications;
 using QualityGates.Web.Pages.Promises;
 using QualityGates.Web.Pages.Shared;
 using QualityGates.Web.Validation;
@@ -28,6 +29,7 @@ public sealed class DetailsModel(
     IAuthorizationService authorization,
     IValidator<DetailsModel.DecisionForm> validator,
     GateWorkflow gates,
+    GateNotifications notifications,
     TimeProvider time,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -132,6 +134,7 @@ public sealed class DetailsModel(
         try
         {
             Review.Decide(Promise, Checklist, Input.ToDecision(User.UserId(), User.DepartmentId()), time.GetUtcNow().UtcDateTime, FeasibilityConditionsOpen);
+            await notifications.DecidedAsync(Review, Promise, Input.Decision!.Value);
             db.Entry(Review).Property(r => r.Version).OriginalValue = Input.Version;
             await db.SaveChangesAsync();
         }
@@ -164,6 +167,7 @@ public sealed class DetailsModel(
         try
         {
             Review.HandOverAgain(time.GetUtcNow().UtcDateTime);
+            await notifications.ReviewWaitingAsync(Review, Promise);
             db.Entry(Review).Property(r => r.Version).OriginalValue = version;
             await db.SaveChangesAsync();
             TempData["Success"] = l["Handover.HandedOverAgain", Promise.Number].Value;

@@ -104,6 +104,14 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
+        if (!CanDecide && _mayDecide && Input.Version == Review.Version)
+        {
+            // Review and promise are read one after the other: a decision committed in between shows the old review
+            // with the new promise. Read again, so that a race ends as a conflict below rather than a refusal.
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+        }
+
         if (!CanDecide)
         {
             // Decided or moved on since the form was loaded: for a decider that is a conflict, not a refusal.

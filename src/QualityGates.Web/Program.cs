@@ -6,6 +6,7 @@ using QualityGates.Web.Data;
 using QualityGates.Web.Data.Seeding;
 using QualityGates.Web.Gates;
 using QualityGates.Web.Localization;
+using QualityGates.Web.Notifications;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -32,6 +33,7 @@ builder.Services.AddQualityGatesSecurity(builder.Environment);
 builder.Services.AddQualityGatesLocalization();
 builder.Services.AddScoped<PromiseNumberAllocator>();
 builder.Services.AddScoped<GateWorkflow>();
+builder.Services.AddQualityGatesNotifications(builder.Configuration);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 // One message per field: the first rule that fails, and later rules never see an empty value.
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;

@@ -17,4 +17,7 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>The language the user chose ("en", "de"); null follows the browser.</summary>
     public string? PreferredCulture { get; set; }
+
+    /// <summary>Whether notifications reach the user by e-mail; the work list counts them either way.</summary>
+    public bool EmailNotifications { get; set; } = true;
 }

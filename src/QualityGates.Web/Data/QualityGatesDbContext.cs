@@ -11,6 +11,7 @@ using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Lessons;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data.Auditing;
+using QualityGates.Web.Notifications;
 
 namespace QualityGates.Web.Data;
 
@@ -53,13 +54,16 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>E-mails waiting or sent; written with the change they report (see <see cref="Notifier"/>).</summary>
+    public DbSet<NotificationMessage> NotificationMessages => Set<NotificationMessage>();
+
     /// <summary>Append-only: written by SaveChanges, never changed or deleted through the context.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var audit = PrepareSave();
-        if (!audit.NeedsDatabaseKeys)
+        if (!audit.NeedsDatabaseKeys && !HasPendingNotificationLinks())
         {
             AddAuditEntries(audit);
             try
@@ -75,6 +79,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         // See SaveChangesAsync.
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess: true);
+        ResolveNotificationLinks();
         AddAuditEntries(audit);
         try
         {
@@ -92,7 +97,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var audit = PrepareSave();
-        if (!audit.NeedsDatabaseKeys)
+        if (!audit.NeedsDatabaseKeys && !HasPendingNotificationLinks())
         {
             AddAuditEntries(audit);
             try
@@ -105,12 +110,13 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
             }
         }
 
-        // New records get their ids from the database (identity columns), and their audit entries must name
-        // them: insert the records, then the entries, in one transaction (the caller's, if one is open). If the
+        // New records get their ids from the database (identity columns), and their audit entries (and the links
+        // of notifications about them) must name them: insert the records, then the entries, in one transaction (the caller's, if one is open). If the
         // second insert fails, everything rolls back, but the records already count as saved in this context:
         // a failed save leaves the context unusable, as the request that owns it ends with an error anyway.
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        ResolveNotificationLinks();
         AddAuditEntries(audit);
         try
         {
@@ -158,6 +164,8 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         StoreAsString<FeedbackStatus>(configurationBuilder);
         StoreAsString<PdcaPhase>(configurationBuilder);
         StoreAsString<UpstreamChangeKind>(configurationBuilder);
+        StoreAsString<NotificationKind>(configurationBuilder);
+        StoreAsString<NotificationState>(configurationBuilder);
     }
 
     private static void StoreAsString<TEnum>(ModelConfigurationBuilder configurationBuilder)
@@ -195,6 +203,18 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         foreach (var entry in ChangeTracker.Entries<AuditEntry>().Where(e => e.State != EntityState.Detached).ToList())
         {
             entry.State = EntityState.Detached;
+        }
+    }
+
+    private bool HasPendingNotificationLinks() =>
+        ChangeTracker.Entries<NotificationMessage>().Any(e => e.State == EntityState.Added && e.Entity.HasPendingLink);
+
+    // Inserted with an empty link; now that the records they point to have ids, the second save fills it in.
+    private void ResolveNotificationLinks()
+    {
+        foreach (var entry in ChangeTracker.Entries<NotificationMessage>().Where(e => e.Entity.HasPendingLink).ToList())
+        {
+            entry.Entity.ResolveLink();
         }
     }
 

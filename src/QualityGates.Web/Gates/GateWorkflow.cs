@@ -3,15 +3,17 @@ using QualityGates.Domain.Departments;
 using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
+using QualityGates.Web.Notifications;
 
 namespace QualityGates.Web.Gates;
 
 /// <summary>
 /// The promise's lifecycle steps that open gate reviews, in the same unit of work: submitting opens G1
 /// (passed at once when an active capability envelope covers the promise), committing opens the G2
-/// handover, recording the outcome opens the G3 closure review. The caller saves.
+/// handover, recording the outcome opens the G3 closure review. The deciding department hears of every review
+/// that waits for it (unless <paramref name="notifications"/> is left out, as by the demo data). The caller saves.
 /// </summary>
-public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time)
+public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time, GateNotifications? notifications = null)
 {
     public async Task<GateReview> SubmitAsync(Promise promise, string submitterId, CancellationToken ct = default)
     {
@@ -50,6 +52,10 @@ public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time)
         {
             review.PassByEnvelope(promise, envelope.Id, envelope.Name, now);
         }
+        else
+        {
+            await NotifyWaitingAsync(review, promise, ct);
+        }
 
         return review;
     }
@@ -60,6 +66,7 @@ public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time)
         promise.Commit(committedOn, channel);
         var review = GateReview.OpenHandover(promise, gate, time.GetUtcNow().UtcDateTime);
         db.GateReviews.Add(review);
+        await NotifyWaitingAsync(review, promise, ct);
         return review;
     }
 
@@ -70,8 +77,12 @@ public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time)
         promise.RecordOutcome(outcome, actualValue, date, evidence, cause);
         var review = GateReview.OpenClosure(promise, gate, time.GetUtcNow().UtcDateTime);
         db.GateReviews.Add(review);
+        await NotifyWaitingAsync(review, promise, ct);
         return review;
     }
+
+    private Task NotifyWaitingAsync(GateReview review, Promise promise, CancellationToken ct) =>
+        notifications?.ReviewWaitingAsync(review, promise, ct) ?? Task.CompletedTask;
 
     /// <summary>Whether conditions of the promise's feasibility reviews are still open: they block the handover.</summary>
     public Task<bool> FeasibilityConditionsOpenAsync(int promiseId, CancellationToken ct = default) =>

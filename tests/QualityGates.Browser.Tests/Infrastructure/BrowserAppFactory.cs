@@ -44,6 +44,8 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:QualityGates", $"Data Source={Path.Combine(_folder, "test.db")}");
         builder.UseSetting("Demo:Seed", "true");
+        // The background delivery runs as in production; its e-mails stay in the test folder.
+        builder.UseSetting("Notifications:PickupFolder", Path.Combine(_folder, "mail-pickup"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "test-.log"));
     }

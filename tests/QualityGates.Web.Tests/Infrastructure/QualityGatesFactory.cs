@@ -9,6 +9,7 @@ namespace QualityGates.Web.Tests.Infrastructure;
 public class QualityGatesFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
+    private readonly bool _ownsDatabase = true;
     private readonly string _logFolder = Directory.CreateTempSubdirectory("qualitygates-logs-").FullName;
 
     /// <summary>Where the app writes its JSON log file; deleted with the factory.</summary>
@@ -25,9 +26,20 @@ public class QualityGatesFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Stops the app so every log event is flushed, keeping the database and log folder.</summary>
     public async Task StopAppAsync() => await base.DisposeAsync();
 
+    public QualityGatesFactory()
+    {
+    }
+
+    /// <summary>Another app instance on a database that the caller creates and disposes (several instances, restarts).</summary>
+    protected QualityGatesFactory(TestDatabase database)
+    {
+        _database = database;
+        _ownsDatabase = false;
+    }
+
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
 
-    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _database ??= await TestDatabase.CreateAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,6 +47,8 @@ public class QualityGatesFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:QualityGates", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
+        // Deliveries and reminders run only when a test asks for them (OutboxDispatcher.DeliverDueAsync, ReminderJob.RunAsync).
+        builder.UseSetting("Notifications:BackgroundEnabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("LogFile:Path", Path.Combine(_logFolder, "test-.log"));
     }
@@ -58,7 +72,7 @@ public class QualityGatesFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && _ownsDatabase)
         {
             await _database.DisposeAsync();
         }

@@ -17,6 +17,7 @@ public static class AuditRules
         typeof(AuditEntry),
         typeof(DataProtectionKey),
         typeof(NumberSequence),
+        typeof(Notifications.NotificationMessage),
         typeof(IdentityUserToken<string>),
         typeof(IdentityUserLogin<string>),
         typeof(IdentityUserClaim<string>),

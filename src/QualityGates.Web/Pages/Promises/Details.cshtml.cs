@@ -12,6 +12,7 @@ using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Gates;
 using QualityGates.Web.Localization;
+using QualityGates.Web.Notifications;
 using QualityGates.Web.Pages.Reviews;
 using QualityGates.Web.Pages.Shared;
 using QualityGates.Web.Validation;
@@ -22,6 +23,7 @@ public sealed class DetailsModel(
     QualityGatesDbContext db,
     IAuthorizationService authorization,
     GateWorkflow gates,
+    GateNotifications notifications,
     IValidator<DetailsModel.CommitInput> commitValidator,
     IValidator<DetailsModel.RiskInput> riskValidator,
     IValidator<DetailsModel.OutcomeInput> outcomeValidator,
@@ -79,10 +81,10 @@ public sealed class DetailsModel(
             return await LoadAsync(id) ? Page() : NotFound();
         }
 
-        return await ActAsync(id, version, promise =>
+        return await ActAsync(id, version, async promise =>
         {
             promise.RaiseRisk(Risk.Reason!, Risk.Measure, time.GetUtcNow().UtcDateTime);
-            return Task.CompletedTask;
+            await notifications.AtRiskAsync(promise, Risk.Reason!);
         }, "Promises.Risk.Done", PromiseOperations.Deliver);
     }
 

@@ -13,6 +13,7 @@ using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Gates;
 using QualityGates.Web.Localization;
+using QualityGates.Web.Notifications;
 using QualityGates.Web.Pages.Promises;
 using QualityGates.Web.Pages.Shared;
 using QualityGates.Web.Validation;
@@ -28,6 +29,7 @@ public sealed class DetailsModel(
     IAuthorizationService authorization,
     IValidator<DetailsModel.DecisionForm> validator,
     GateWorkflow gates,
+    GateNotifications notifications,
     TimeProvider time,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -102,6 +104,14 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
+        if (!CanDecide && _mayDecide && Input.Version == Review.Version)
+        {
+            // Review and promise are read one after the other: a decision committed in between shows the old review
+            // with the new promise. Read again, so that a race ends as a conflict below rather than a refusal.
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+        }
+
         if (!CanDecide)
         {
             // Decided or moved on since the form was loaded: for a decider that is a conflict, not a refusal.
@@ -132,6 +142,7 @@ public sealed class DetailsModel(
         try
         {
             Review.Decide(Promise, Checklist, Input.ToDecision(User.UserId(), User.DepartmentId()), time.GetUtcNow().UtcDateTime, FeasibilityConditionsOpen);
+            await notifications.DecidedAsync(Review, Promise, Input.Decision!.Value);
             db.Entry(Review).Property(r => r.Version).OriginalValue = Input.Version;
             await db.SaveChangesAsync();
         }
@@ -164,6 +175,7 @@ public sealed class DetailsModel(
         try
         {
             Review.HandOverAgain(time.GetUtcNow().UtcDateTime);
+            await notifications.ReviewWaitingAsync(Review, Promise);
             db.Entry(Review).Property(r => r.Version).OriginalValue = version;
             await db.SaveChangesAsync();
             TempData["Success"] = l["Handover.HandedOverAgain", Promise.Number].Value;

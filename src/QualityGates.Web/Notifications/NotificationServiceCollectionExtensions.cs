@@ -1,0 +1,24 @@
+namespace QualityGates.Web.Notifications;
+
+public static class NotificationServiceCollectionExtensions
+{
+    /// <summary>The outbox, its dispatcher and background service, e-mail sending and the daily reminders.</summary>
+    public static IServiceCollection AddQualityGatesNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.AddScoped<Notifier>();
+        services.AddScoped<GateNotifications>();
+        services.AddScoped<WorkCounts>();
+        services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<ReminderJob>();
+        services.AddReminder<ConditionDueReminder>();
+        services.AddHostedService<NotificationBackgroundService>();
+        return services;
+    }
+
+    /// <summary>Adds a daily reminder query (one small class per kind of reminder).</summary>
+    public static IServiceCollection AddReminder<TReminder>(this IServiceCollection services)
+        where TReminder : class, IReminder =>
+        services.AddScoped<IReminder, TReminder>();
+}

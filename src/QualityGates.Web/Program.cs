@@ -53,7 +53,11 @@ builder.Services.AddRazorPages(options =>
 })
     .AddViewLocalization()
     // FluentValidation is the one source of validation messages, also for non-nullable strings.
-    .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+    .AddMvcOptions(options =>
+    {
+        options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        options.Filters.Add(new TamperedInputFilter());
+    });
 
 var app = builder.Build();
 

@@ -24,7 +24,7 @@ public sealed class RateLimitedFactory : QualityGatesFactory
 public sealed class LoginRateLimitTests(RateLimitedFactory factory) : IClassFixture<RateLimitedFactory>
 {
     [Fact]
-    public async Task Too_many_attempts_for_one_name_get_a_friendly_localized_429_page_in_addition_to_the_lockout()
+    public async Task Too_many_attempts_for_one_name_or_from_one_address_get_a_friendly_localized_429_page()
     {
         using var client = factory.CreateTestClient();
         for (var i = 0; i < 10; i++)
@@ -47,21 +47,18 @@ public sealed class LoginRateLimitTests(RateLimitedFactory factory) : IClassFixt
         german.Headers.AcceptLanguage.ParseAdd("de");
         var germanPage = await TestClient.ParseAsync(await client.Http.SendAsync(german));
         Assert.Equal(Texts.German("ErrorPage.429.Title"), germanPage.QuerySelector("h1")!.TextContent);
-    }
 
-    [Fact]
-    public async Task Too_many_attempts_from_one_address_are_refused_whatever_the_names()
-    {
-        using var client = factory.CreateTestClient();
+        // The same address, other names: 12 attempts so far, at most 20 a minute.
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 25; i++)
+        for (var i = 0; i < 10; i++)
         {
             statuses.Add((await client.SignInAsync($"spray{i}@demo.local", "Winter2026!Winter")).StatusCode);
         }
 
-        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
-        Assert.True(statuses.Count(s => s == HttpStatusCode.OK) <= 20, "more than 20 attempts per minute got through");
+        Assert.InRange(statuses.Count(s => s == HttpStatusCode.OK), 1, 8);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
+
 }
 
 /// <summary>Counts password hash verifications, to see that every failed sign-in does the same work.</summary>
@@ -140,10 +137,11 @@ public sealed class SignInEnumerationAndAuditTests(CountingHasherFactory factory
         using (var client = factory.CreateTestClient())
         {
             await client.SignInSuccessfullyAsync("production.manager@demo.local");
-            for (var i = 0; i < 5; i++)
-            {
-                await client.SignInAsync("production.manager@demo.local", "wrong-password-" + i);
-            }
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            await AttemptAsync("production.manager@demo.local", "wrong-password-" + i);
         }
 
         await AttemptAsync("ghost@demo.local", "some-password-here");

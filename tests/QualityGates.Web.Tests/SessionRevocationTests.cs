@@ -33,7 +33,7 @@ public sealed class SessionRevocationTests(FakeClockFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task A_users_open_session_loses_the_old_roles_rights_within_five_minutes()
+    public async Task A_users_open_session_ends_within_five_minutes_of_a_role_change()
     {
         using var user = factory.CreateTestClient();
         await user.SignInSuccessfullyAsync("presales@demo.local");
@@ -48,6 +48,11 @@ public sealed class SessionRevocationTests(FakeClockFactory factory) : IClassFix
 
         factory.Clock.Advance(_interval + TimeSpan.FromSeconds(1));
 
+        var after = await user.GetAsync("/Promises/Create");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/Login", after.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+
+        await user.SignInSuccessfullyAsync("presales@demo.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await user.GetAsync("/Promises/Create")).StatusCode);
     }
 

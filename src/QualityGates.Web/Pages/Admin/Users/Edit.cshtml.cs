@@ -89,7 +89,7 @@ public sealed class EditModel(
 
             if (saved.Succeeded)
             {
-                // New claims (department, role) at the next security-stamp check of their sessions.
+                // Their open sessions end at the next security-stamp check (at most 5 minutes): they sign in with the new rights.
                 saved = await userManager.UpdateSecurityStampAsync(Account);
             }
 

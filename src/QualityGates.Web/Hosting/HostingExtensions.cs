@@ -54,7 +54,12 @@ public static class HostingExtensions
             ? app
             : app.Use((context, next) =>
             {
-                context.Response.Headers[InstanceHeader] = name;
+                // On starting: the exception handler clears headers set earlier, and error pages count too.
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers[InstanceHeader] = name;
+                    return Task.CompletedTask;
+                });
                 return next(context);
             });
     }

@@ -46,7 +46,14 @@ public static class LoginRateLimiting
         {
             if (IsLoginAttempt(context) && context.Request.HasFormContentType)
             {
-                await context.Request.ReadFormAsync(context.RequestAborted);
+                try
+                {
+                    await context.Request.ReadFormAsync(context.RequestAborted);
+                }
+                catch (InvalidDataException)
+                {
+                    // A malformed or oversized form: limited under an empty name; the page answers 400.
+                }
             }
 
             await next(context);
@@ -58,7 +65,8 @@ public static class LoginRateLimiting
 
     private static string UserName(HttpContext context)
     {
-        var name = context.Request.HasFormContentType ? context.Request.Form[UserNameField].ToString().Trim() : "";
+        var form = context.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form;
+        var name = form?[UserNameField].ToString().Trim() ?? "";
         return name[..Math.Min(name.Length, 256)].ToUpperInvariant();
     }
 

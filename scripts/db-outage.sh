@@ -35,8 +35,10 @@ stopped_at=$(date -u +%H:%M:%S)
 check "outage: GET /Promises" 503 "$(status_of "$BASE/Promises")"
 check "outage: the page says" "Temporarily unavailable" "$(grep -o 'Temporarily unavailable' "$WORK/page.html" | head -1)"
 check "outage: stack trace or exception on the page" 0 "$(grep -ci 'exception\| at QualityGates' "$WORK/page.html" || true)"
-check "outage: German page (Accept-Language: de)" "Vorübergehend nicht verfügbar" \
-    "$(web user -H 'Accept-Language: de' -H 'Cookie: .AspNetCore.Culture=c%3Dde%7Cuic%3Dde' "$BASE/Promises" | grep -o 'Vorübergehend nicht verfügbar' | head -1)"
+check "outage: German page (sign-in attempt, Accept-Language: de)" "Vorübergehend nicht verfügbar" \
+    "$(web de -H 'Accept-Language: de' -o "$WORK/de.html" "$BASE/Account/Login" && web de -H 'Accept-Language: de' "$BASE/Account/Login" \
+        --data-urlencode "__RequestVerificationToken=$(form_token "$WORK/de.html")" \
+        --data-urlencode "Input.Email=sales@demo.local" --data-urlencode "Input.Password=$DEMO_PASSWORD" | python3 -c 'import html, sys; print("Vorübergehend nicht verfügbar" if "Vorübergehend nicht verfügbar" in html.unescape(sys.stdin.read()) else "")')"
 web user -o "$WORK/form.html" "$BASE/Customers/Create"
 check "outage: POST /Customers/Create" 503 "$(web user -o /dev/null -w '%{http_code}' "$BASE/Customers/Create" \
     --data-urlencode "__RequestVerificationToken=$(form_token "$WORK/form.html")" \

@@ -42,7 +42,12 @@ require_packages() { # apt packages whose commands are missing
     fi
 }
 
-publish_app() {
+publish_app() { # PUBLISHED_APP=folder reuses an earlier `dotnet publish` output
+    if [[ -n ${PUBLISHED_APP:-} ]]; then
+        log "Using the published app in $PUBLISHED_APP"
+        ln -s "$(cd "$PUBLISHED_APP" && pwd)" "$WORK/app"
+        return
+    fi
     log "Publishing the app (Release)"
     dotnet publish "$REPO/src/QualityGates.Web" -c Release -o "$WORK/app" -v q -nologo >"$WORK/publish.log" 2>&1 \
         || { cat "$WORK/publish.log"; return 1; }

@@ -38,12 +38,10 @@ PY
 
 log "wapiti on $BASE (at most $MAX_SCAN s)"
 # Modules that call out of this machine are left out: ssrf and xxe ask wapiti's public endpoint for
-# out-of-band hits, wapp and nikto download their databases; the endpoints point at a closed local port
-# besides. (wapiti 3.0.4's -x breaks on Python 3.11; the session survives without it: attacked logout and
+# out-of-band hits, wapp and nikto download their databases. (wapiti 3.0.4's -x breaks on Python 3.11; the session survives without it: attacked logout and
 # change-password forms fail the antiforgery or current-password check, see "still signed in" below.)
 MODULES=backup,blindsql,brute_login_form,cookieflags,crlf,csp,csrf,exec,file,htaccess,http_headers,methods,permanentxss,redirect,shellshock,sql,xss
 command=(wapiti -u "$BASE/" --scope folder -c "$WORK/cookies.json" --verify-ssl 0 -m "$MODULES"
-    --external-endpoint http://127.0.0.1:9/ --internal-endpoint http://127.0.0.1:9/
     --max-scan-time "$MAX_SCAN" --max-attack-time 120 -d 4 --max-links-per-page 40 --flush-session
     -f json -o "$WORK/wapiti.json" -v 1)
 started=$(date -u +%s)

@@ -5,6 +5,7 @@ using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Seeding;
 using QualityGates.Web.Gates;
+using QualityGates.Web.Hosting;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Notifications;
 using Serilog;
@@ -27,13 +28,16 @@ builder.Services.AddSerilog((services, logger) => logger
         retainedFileCountLimit: builder.Configuration.GetValue("LogFile:RetainedFileCountLimit", 14)),
     preserveStaticLogger: true);
 
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddQualityGatesHosting(builder.Configuration);
 builder.Services.AddQualityGatesDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddQualityGatesSecurity(builder.Environment);
 builder.Services.AddQualityGatesLocalization();
 builder.Services.AddScoped<PromiseNumberAllocator>();
 builder.Services.AddScoped<GateWorkflow>();
 builder.Services.AddQualityGatesNotifications(builder.Configuration);
+builder.Services.AddScoped<QualityGates.Web.Data.Auditing.SignInAudit>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 // One message per field: the first rule that fails, and later rules never see an empty value.
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -51,13 +55,26 @@ builder.Services.AddRazorPages(options =>
 })
     .AddViewLocalization()
     // FluentValidation is the one source of validation messages, also for non-nullable strings.
-    .AddMvcOptions(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+    .AddMvcOptions(options =>
+    {
+        options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        options.Filters.Add(new TamperedInputFilter());
+    });
 
 var app = builder.Build();
 
+// Behind a proxy: the client's address and scheme, believed only from the trusted proxies (ADR 0014).
+app.UseForwardedHeaders();
+app.UseInstanceHeader(app.Configuration);
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
+    // An unreachable database is a 503 with the friendly page, never a stack trace (ADR 0015).
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/Error",
+        StatusCodeSelector = HostingExtensions.StatusCodeFor,
+    });
     app.UseHsts();
 }
 
@@ -66,6 +83,7 @@ app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseRequestLocalization();
 app.UseHttpsRedirection();
+app.UseLoginRateLimiting();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -79,6 +79,11 @@ public static class SecurityServiceCollectionExtensions
             };
         });
 
+        // The antiforgery cookie travels like the auth cookie: HTTPS only outside Development.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = environment.IsDevelopment()
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always);
+
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))

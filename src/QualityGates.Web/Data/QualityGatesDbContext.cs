@@ -77,21 +77,24 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         }
 
         // See SaveChangesAsync.
-        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess: true);
-        ResolveNotificationLinks();
-        AddAuditEntries(audit);
-        try
+        return Database.ExecuteOnce(() =>
         {
-            saved += base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-        finally
-        {
-            DetachAuditEntries();
-        }
+            using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess: true);
+            ResolveNotificationLinks();
+            AddAuditEntries(audit);
+            try
+            {
+                saved += base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+            finally
+            {
+                DetachAuditEntries();
+            }
 
-        transaction?.Commit();
-        return saved;
+            transaction?.Commit();
+            return saved;
+        });
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -114,25 +117,29 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         // of notifications about them) must name them: insert the records, then the entries, in one transaction (the caller's, if one is open). If the
         // second insert fails, everything rolls back, but the records already count as saved in this context:
         // a failed save leaves the context unusable, as the request that owns it ends with an error anyway.
-        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-        ResolveNotificationLinks();
-        AddAuditEntries(audit);
-        try
+        // For the same reason a retrying execution strategy must not replay it: it runs at most once (ADR 0015).
+        return await Database.ExecuteOnceAsync(async () =>
         {
-            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            DetachAuditEntries();
-        }
+            await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            ResolveNotificationLinks();
+            AddAuditEntries(audit);
+            try
+            {
+                saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            finally
+            {
+                DetachAuditEntries();
+            }
 
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
 
-        return saved;
+            return saved;
+        });
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain;
 using QualityGates.Domain.Departments;
 using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
@@ -90,7 +91,9 @@ public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time, Ga
             .SelectMany(r => r.Conditions).AnyAsync(c => c.ResolvedAtUtc == null, ct);
 
     // The first active gate of a stage, in gate order: G1 for feasibility, G2 for the handover.
-    private Task<GateDefinition> ActiveGateAsync(GateStage stage, CancellationToken ct) =>
-        db.GateDefinitions.Include(g => g.Checkpoints)
-            .Where(g => g.Stage == stage && g.IsActive).OrderBy(g => g.Order).FirstAsync(ct);
+    // An administrator may have deactivated every gate of the stage: that refuses the step, it does not crash.
+    private async Task<GateDefinition> ActiveGateAsync(GateStage stage, CancellationToken ct) =>
+        await db.GateDefinitions.Include(g => g.Checkpoints)
+            .Where(g => g.Stage == stage && g.IsActive).OrderBy(g => g.Order).FirstOrDefaultAsync(ct)
+        ?? throw new DomainException("NoActiveGate", $"No active gate of stage {stage}.");
 }

@@ -16,7 +16,8 @@ public sealed class ErrorModel : PageModel
     /// <summary>The resource key prefix for this status: Error.Page.403.Title, Error.Page.Other.Title …</summary>
     public string TextKey => Code switch
     {
-        StatusCodes.Status400BadRequest or StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound => $"ErrorPage.{Code}",
+        StatusCodes.Status400BadRequest or StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound
+            or StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable => $"ErrorPage.{Code}",
         _ => "ErrorPage.Other",
     };
 
@@ -26,7 +27,8 @@ public sealed class ErrorModel : PageModel
 
     private void Render(int? code)
     {
-        Code = code ?? StatusCodes.Status500InternalServerError;
+        // After an exception the handler has chosen the status already (503 for an unreachable database).
+        Code = code ?? (Response.StatusCode >= StatusCodes.Status400BadRequest ? Response.StatusCode : StatusCodes.Status500InternalServerError);
         Response.StatusCode = Code;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }

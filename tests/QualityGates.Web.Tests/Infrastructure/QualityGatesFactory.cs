@@ -51,6 +51,10 @@ public class QualityGatesFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Notifications:BackgroundEnabled", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("LogFile:Path", Path.Combine(_logFolder, "test-.log"));
+        // Tests sign in many times from one (absent) address; LoginRateLimitTests checks the real limits.
+        builder.UseSetting("RateLimiting:Login:PermitLimitPerAddress", "100000");
+        builder.UseSetting("RateLimiting:Login:PermitLimitPerUserName", "100000");
+        builder.UseSetting("Database:MaxRetryDelay", "00:00:00.050");
     }
 
     /// <summary>A browser-like client: cookies kept, redirects not followed (tests check them), HTTPS like production.</summary>

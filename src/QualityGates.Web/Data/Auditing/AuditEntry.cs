@@ -87,4 +87,13 @@ public enum AuditAction
     Created,
     Changed,
     Deleted,
+
+    /// <summary>A successful sign-in (record: the user).</summary>
+    SignedIn,
+
+    /// <summary>A refused sign-in (record: the user, or the name entered when no such user exists).</summary>
+    SignInFailed,
+
+    /// <summary>The failed sign-in that locked the account.</summary>
+    LockedOut,
 }

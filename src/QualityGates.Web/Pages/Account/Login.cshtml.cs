@@ -5,14 +5,22 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using QualityGates.Web.Data;
+using QualityGates.Web.Data.Auditing;
 using QualityGates.Web.Validation;
 
 namespace QualityGates.Web.Pages.Account;
 
 public sealed class LoginModel(
-    SignInManager<AppUser> signInManager, IValidator<LoginModel.InputModel> validator, IStringLocalizer<SharedResource> l)
+    SignInManager<AppUser> signInManager,
+    IPasswordHasher<AppUser> passwordHasher,
+    SignInAudit audit,
+    IValidator<LoginModel.InputModel> validator,
+    IStringLocalizer<SharedResource> l)
     : PageModel
 {
+    // A hash made by the configured hasher, checked when there is no real one to check (see OnPostAsync).
+    private static string? _standInHash;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -31,10 +39,22 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var result = await signInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        // Every attempt takes the same path: one password hash verification, one audit entry, one message. An
+        // unknown name or a locked account would otherwise answer faster and tell the account apart (ASVS V2.2).
+        var name = Input.Email.Trim();
+        var user = await signInManager.UserManager.FindByNameAsync(name);
+        if (user is null || await signInManager.UserManager.IsLockedOutAsync(user))
+        {
+            VerifyStandIn(user);
+            await audit.RecordAsync(AuditAction.SignInFailed, user, name);
+            return Failed();
+        }
+
+        var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            if (await signInManager.UserManager.FindByNameAsync(Input.Email.Trim()) is { PreferredCulture: { } culture })
+            await audit.RecordAsync(AuditAction.SignedIn, user, name);
+            if (user.PreferredCulture is { } culture)
             {
                 CultureModel.Remember(Response, culture);
             }
@@ -42,9 +62,21 @@ public sealed class LoginModel(
             return LocalRedirect(SafeReturnUrl);
         }
 
-        // One message for every failure, so the page never tells whether an account exists or is locked.
+        await audit.RecordAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, user, name);
+        return Failed();
+    }
+
+    // One message for every failure, so the page never tells whether an account exists or is locked.
+    private PageResult Failed()
+    {
         ModelState.AddModelError(string.Empty, l["Login.Failed"]);
         return Page();
+    }
+
+    private void VerifyStandIn(AppUser? user)
+    {
+        var standIn = user?.PasswordHash ?? (_standInHash ??= passwordHasher.HashPassword(new AppUser(), Guid.NewGuid().ToString("N")));
+        passwordHasher.VerifyHashedPassword(user ?? new AppUser(), standIn, Input.Password);
     }
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Content("~/");

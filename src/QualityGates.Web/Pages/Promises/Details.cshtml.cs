@@ -63,6 +63,13 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostCommitAsync(int id, int version)
     {
+        // Refused before validation: another department's promise is a 403, not a form with errors.
+        var (allowed, refusal) = await ManageablePromise.FindAsync(this, db, authorization, id);
+        if (allowed is null)
+        {
+            return refusal!;
+        }
+
         (await commitValidator.ValidateAsync(Commit)).AddToModelState(ModelState, nameof(Commit));
         if (!ModelState.IsValid)
         {
@@ -75,6 +82,13 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostRiskAsync(int id, int version)
     {
+        // Refused before validation: another department's promise is a 403, not a form with errors.
+        var (allowed, refusal) = await ManageablePromise.FindAsync(this, db, authorization, id, PromiseOperations.Deliver);
+        if (allowed is null)
+        {
+            return refusal!;
+        }
+
         (await riskValidator.ValidateAsync(Risk)).AddToModelState(ModelState, nameof(Risk));
         if (!ModelState.IsValid)
         {
@@ -90,6 +104,13 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostOutcomeAsync(int id, int version)
     {
+        // Refused before validation: another department's promise is a 403, not a form with errors.
+        var (allowed, refusal) = await ManageablePromise.FindAsync(this, db, authorization, id, PromiseOperations.Deliver);
+        if (allowed is null)
+        {
+            return refusal!;
+        }
+
         (await outcomeValidator.ValidateAsync(Outcome)).AddToModelState(ModelState, nameof(Outcome));
         if (!ModelState.IsValid)
         {

@@ -84,6 +84,10 @@ public sealed class AuditTable
             ? name
             : entry.EntityId;
 
+    /// <summary>False for a record that no longer exists, or never did (a failed sign-in under an unknown name).</summary>
+    public bool IsKnownRecord(AuditEntry entry) =>
+        _recordNames.TryGetValue(entry.EntityType, out var names) && names.ContainsKey(entry.EntityId);
+
     /// <summary>The user's name as it was; the system and anonymous requests by a translated word.</summary>
     public static string Actor(IStringLocalizer l, AuditEntry entry) =>
         entry.ActorId is not null ? entry.ActorName

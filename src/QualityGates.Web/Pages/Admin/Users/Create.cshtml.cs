@@ -43,16 +43,26 @@ public sealed class CreateModel(
                 DepartmentId = Input.DepartmentId!.Value,
             };
 
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var result = await userManager.CreateAsync(user, Input.Password);
-            if (result.Succeeded)
+            // The user and their role together or not at all; at most once under a retrying strategy (ADR 0015).
+            var result = await db.Database.ExecuteOnceAsync(async () =>
             {
-                result = await userManager.AddToRoleAsync(user, Input.Role);
-            }
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                var created = await userManager.CreateAsync(user, Input.Password);
+                if (created.Succeeded)
+                {
+                    created = await userManager.AddToRoleAsync(user, Input.Role);
+                }
+
+                if (created.Succeeded)
+                {
+                    await transaction.CommitAsync();
+                }
+
+                return created;
+            });
 
             if (result.Succeeded)
             {
-                await transaction.CommitAsync();
                 TempData["Success"] = l["Users.Created", email].Value;
                 return RedirectToPage("Index");
             }

@@ -66,33 +66,47 @@ public sealed class EditModel(
             return Page();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        Account.DisplayName = Input.DisplayName.Trim();
-        Account.DepartmentId = Input.DepartmentId!.Value;
-        Account.ConcurrencyStamp = Input.ConcurrencyStamp;
-        var result = await userManager.UpdateAsync(Account);
-        if (result.Succeeded && currentRole != Input.Role)
+        // Profile, role and security stamp together or not at all; at most once under a retrying strategy (ADR 0015).
+        var result = await db.Database.ExecuteOnceAsync(async () =>
         {
-            if (currentRole is not null)
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Account.DisplayName = Input.DisplayName.Trim();
+            Account.DepartmentId = Input.DepartmentId!.Value;
+            Account.ConcurrencyStamp = Input.ConcurrencyStamp;
+            var saved = await userManager.UpdateAsync(Account);
+            if (saved.Succeeded && currentRole != Input.Role)
             {
-                result = await userManager.RemoveFromRoleAsync(Account, currentRole);
+                if (currentRole is not null)
+                {
+                    saved = await userManager.RemoveFromRoleAsync(Account, currentRole);
+                }
+
+                if (saved.Succeeded)
+                {
+                    saved = await userManager.AddToRoleAsync(Account, Input.Role);
+                }
             }
 
-            if (result.Succeeded)
+            if (saved.Succeeded)
             {
-                result = await userManager.AddToRoleAsync(Account, Input.Role);
+                // Their open sessions end at the next security-stamp check (at most 5 minutes): they sign in with the new rights.
+                saved = await userManager.UpdateSecurityStampAsync(Account);
             }
-        }
 
-        if (result.Succeeded)
-        {
-            // New claims (department, role) at the next security-stamp check of their sessions.
-            result = await userManager.UpdateSecurityStampAsync(Account);
-        }
+            if (saved.Succeeded)
+            {
+                await transaction.CommitAsync();
+            }
+            else
+            {
+                await transaction.RollbackAsync();
+            }
+
+            return saved;
+        });
 
         if (!result.Succeeded)
         {
-            await transaction.RollbackAsync();
             db.ChangeTracker.Clear();
             await LoadAsync(id);
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
@@ -109,7 +123,6 @@ public sealed class EditModel(
             return Page();
         }
 
-        await transaction.CommitAsync();
         TempData["Success"] = l["Users.Saved", Account.Email!].Value;
         return RedirectToPage(new { id });
     }
@@ -127,9 +140,16 @@ public sealed class EditModel(
             return RedirectToPage(new { id });
         }
 
-        await userManager.SetLockoutEnabledAsync(Account, true);
-        await userManager.SetLockoutEndDateAsync(Account, DateTimeOffset.MaxValue);
-        await userManager.UpdateSecurityStampAsync(Account);
+        // Locked and signed out together: the new security stamp ends their sessions at the next check.
+        await db.Database.ExecuteOnceAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await userManager.SetLockoutEnabledAsync(Account, true);
+            await userManager.SetLockoutEndDateAsync(Account, DateTimeOffset.MaxValue);
+            await userManager.UpdateSecurityStampAsync(Account);
+            await transaction.CommitAsync();
+            return true;
+        });
         TempData["Success"] = l["Users.LockedDone", Account.Email!].Value;
         return RedirectToPage(new { id });
     }

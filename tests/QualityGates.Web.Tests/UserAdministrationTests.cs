@@ -69,6 +69,21 @@ public sealed class UserAdministrationTests(QualityGatesFactory factory) : IClas
     }
 
     [Fact]
+    public async Task A_stale_edit_form_is_refused_and_the_other_change_kept()
+    {
+        using var first = await AdminAsync();
+        using var second = await AdminAsync();
+        var user = await UserAsync("marketing@demo.local");
+        var staleForm = await second.GetPageAsync($"/Admin/Users/Edit/{user.Id}");
+        await first.SubmitAsync($"/Admin/Users/Edit/{user.Id}", new Dictionary<string, string> { ["Input.DisplayName"] = "First writer" });
+
+        var page = await TestClient.ParseAsync(await second.SubmitAsync(staleForm, new Dictionary<string, string> { ["Input.DisplayName"] = "Second writer" }));
+
+        Assert.Contains(Texts.English("Messages.ConcurrencyConflict"), page.Body!.TextContent);
+        Assert.Equal("First writer", (await UserAsync("marketing@demo.local")).DisplayName);
+    }
+
+    [Fact]
     public async Task A_second_user_with_the_same_email_is_refused()
     {
         using var admin = await AdminAsync();

@@ -7,7 +7,8 @@ public sealed class WorkCountsViewComponent(WorkCounts counts) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(bool badge = false)
     {
-        if (UserClaimsPrincipal.Identity?.IsAuthenticated != true)
+        // The error page of a failed request (a 503 when the database is down) must render without the database.
+        if (UserClaimsPrincipal.Identity?.IsAuthenticated != true || HttpContext.Response.StatusCode >= StatusCodes.Status500InternalServerError)
         {
             return Content("");
         }

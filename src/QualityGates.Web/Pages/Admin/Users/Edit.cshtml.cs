@@ -72,7 +72,9 @@ public sealed class EditModel(
             await using var transaction = await db.Database.BeginTransactionAsync();
             Account.DisplayName = Input.DisplayName.Trim();
             Account.DepartmentId = Input.DepartmentId!.Value;
-            Account.ConcurrencyStamp = Input.ConcurrencyStamp;
+            // Identity's store compares the stamp it loaded; the form's stamp must be the one compared, or a stale
+            // form would overwrite another administrator's change silently.
+            db.Entry(Account).Property(u => u.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
             var saved = await userManager.UpdateAsync(Account);
             if (saved.Succeeded && currentRole != Input.Role)
             {

@@ -85,7 +85,7 @@ start_app() {
 
 wait_ready() { # URL NAME
     local i
-    for i in $(seq 1 120); do
+    for i in $(seq 1 300); do # a loaded 2-core machine can take minutes
         if [[ $(curl -s -o /dev/null -w '%{http_code}' "$1/health/ready") == 200 ]]; then
             log "$2 is ready on $1"
             return 0

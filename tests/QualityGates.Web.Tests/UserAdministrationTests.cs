@@ -77,7 +77,9 @@ public sealed class UserAdministrationTests(QualityGatesFactory factory) : IClas
         var staleForm = await second.GetPageAsync($"/Admin/Users/Edit/{user.Id}");
         await first.SubmitAsync($"/Admin/Users/Edit/{user.Id}", new Dictionary<string, string> { ["Input.DisplayName"] = "First writer" });
 
-        var page = await TestClient.ParseAsync(await second.SubmitAsync(staleForm, new Dictionary<string, string> { ["Input.DisplayName"] = "Second writer" }));
+        var response = await second.SubmitAsync(staleForm, new Dictionary<string, string> { ["Input.DisplayName"] = "Second writer" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await TestClient.ParseAsync(response);
 
         Assert.Contains(Texts.English("Messages.ConcurrencyConflict"), page.Body!.TextContent);
         Assert.Equal("First writer", (await UserAsync("marketing@demo.local")).DisplayName);

@@ -72,10 +72,10 @@ public sealed class EditModel(
             await using var transaction = await db.Database.BeginTransactionAsync();
             Account.DisplayName = Input.DisplayName.Trim();
             Account.DepartmentId = Input.DepartmentId!.Value;
-            // Identity's store compares the stamp it loaded; the form's stamp must be the one compared, or a stale
-            // form would overwrite another administrator's change silently.
-            db.Entry(Account).Property(u => u.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-            var saved = await userManager.UpdateAsync(Account);
+            // Identity's store only compares the stamp it loaded a moment ago: a form older than that is refused here.
+            var saved = Account.ConcurrencyStamp == Input.ConcurrencyStamp
+                ? await userManager.UpdateAsync(Account)
+                : IdentityResult.Failed(userManager.ErrorDescriber.ConcurrencyFailure());
             if (saved.Succeeded && currentRole != Input.Role)
             {
                 if (currentRole is not null)

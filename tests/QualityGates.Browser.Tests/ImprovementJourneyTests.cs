@@ -84,7 +84,7 @@ public sealed partial class ImprovementJourneyTests(BrowserFixture browser) : IC
         var checkpointForm = page.Locator("form.checkpoint-form");
         await Field(checkpointForm, "Gate").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await Field(checkpointForm, "Checkpoint").FillAsync(checkpoint);
-        await Field(checkpointForm, "Applies to").SelectOptionAsync(new SelectOptionValue { Label = "Response time" });
+        await checkpointForm.Locator("select[name='Checkpoint.CategoryId']").SelectOptionAsync(new SelectOptionValue { Label = "Response time" });
         await checkpointForm.GetByRole(AriaRole.Button, new() { Name = "Add checkpoint" }).ClickAsync();
         await Expect(page.Locator("table.upstream-changes tbody tr")).ToHaveCountAsync(2);
         await MoveOnAsync(page, "Done");

@@ -6,6 +6,7 @@ using QualityGates.Web.Data;
 using QualityGates.Web.Data.Seeding;
 using QualityGates.Web.Gates;
 using QualityGates.Web.Hosting;
+using QualityGates.Web.Improvement;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Notifications;
 using Serilog;
@@ -38,6 +39,7 @@ builder.Services.AddScoped<PromiseNumberAllocator>();
 builder.Services.AddScoped<GateWorkflow>();
 builder.Services.AddQualityGatesNotifications(builder.Configuration);
 builder.Services.AddScoped<QualityGates.Web.Data.Auditing.SignInAudit>();
+builder.Services.AddScoped<ImprovementWorkflow>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 // One message per field: the first rule that fails, and later rules never see an empty value.
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
@@ -49,6 +51,11 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Promises/Create", Policies.MakePromises);
     options.Conventions.AuthorizePage("/Customers/Create", Policies.ManageCustomers);
     options.Conventions.AuthorizePage("/Envelopes/Create", Policies.DefineEnvelopes);
+    options.Conventions.AuthorizePage("/Feedback/Create", Policies.RunImprovement);
+    options.Conventions.AuthorizePage("/Feedback/Edit", Policies.RunImprovement);
+    options.Conventions.AuthorizePage("/Actions/Create", Policies.RunImprovement);
+    options.Conventions.AuthorizePage("/Actions/Edit", Policies.RunImprovement);
+    options.Conventions.AuthorizePage("/Lessons/Create", Policies.RunImprovement);
     options.Conventions.AllowAnonymousToPage("/Account/Login");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Culture");

@@ -102,6 +102,21 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
         { "service.manager@demo.local", "/Envelopes" },
         { "service.manager@demo.local", "/Envelopes/Create" },
         { "service.manager@demo.local", "/Envelopes/Edit/1" },
+        { "aftersales@demo.local", "/" },
+        { "aftersales@demo.local", "/Feedback" },
+        { "aftersales@demo.local", "/Feedback/Board" },
+        { "aftersales@demo.local", "/Feedback/Create" },
+        { "aftersales@demo.local", "/Feedback/Details/1" },
+        { "aftersales@demo.local", "/Feedback/Edit/1" },
+        { "aftersales@demo.local", "/Actions" },
+        { "aftersales@demo.local", "/Actions/Board" },
+        { "aftersales@demo.local", "/Actions/Create?feedbackId=1" },
+        { "aftersales@demo.local", "/Actions/Details/1" },
+        { "aftersales@demo.local", "/Actions/Details/2" },
+        { "aftersales@demo.local", "/Actions/Edit/1" },
+        { "aftersales@demo.local", "/Lessons" },
+        { "aftersales@demo.local", "/Lessons/Create" },
+        { "aftersales@demo.local", "/Lessons/Details/1" },
     };
 
     [Theory]

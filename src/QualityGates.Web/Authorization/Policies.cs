@@ -11,4 +11,7 @@ public static class Policies
 
     /// <summary>Define capability envelopes for one's own (delivering) department.</summary>
     public const string DefineEnvelopes = nameof(DefineEnvelopes);
+
+    /// <summary>File and triage feedback, open and re-plan improvement actions, write lessons: AfterSales.</summary>
+    public const string RunImprovement = nameof(RunImprovement);
 }

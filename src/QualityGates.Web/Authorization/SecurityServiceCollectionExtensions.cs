@@ -89,10 +89,12 @@ public static class SecurityServiceCollectionExtensions
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.MakePromises, p => p.RequireRole(Roles.SalesRep))
             .AddPolicy(Policies.ManageCustomers, p => p.RequireRole(Roles.SalesRep, Roles.Administrator))
-            .AddPolicy(Policies.DefineEnvelopes, p => p.RequireRole(Roles.ServiceManager));
+            .AddPolicy(Policies.DefineEnvelopes, p => p.RequireRole(Roles.ServiceManager))
+            .AddPolicy(Policies.RunImprovement, p => p.RequireRole(Roles.AfterSales));
         services.AddSingleton<IAuthorizationHandler, PromiseAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, ReviewAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, EnvelopeAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, ImprovementActionAuthorizationHandler>();
 
         // Keys in the database: every instance behind a load balancer reads the same cookies and tokens.
         services.AddDataProtection()

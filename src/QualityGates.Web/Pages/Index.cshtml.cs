@@ -2,9 +2,13 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using QualityGates.Domain.Feedback;
+using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
+using QualityGates.Web.Pages.Actions;
+using QualityGates.Web.Pages.Feedback;
 using QualityGates.Web.Pages.Promises;
 using QualityGates.Web.Pages.Reviews;
 
@@ -13,7 +17,8 @@ namespace QualityGates.Web.Pages;
 /// <summary>
 /// My work: what waits for the signed-in user (PRODUCT.md). Sales reps: drafts, rejected promises to
 /// rework, approved ones to commit, at-risk signals. Service managers: reviews waiting for their
-/// department, outcomes and conditions due. AfterSales: closure reviews. Everyone else: what falls due.
+/// department, outcomes and conditions due. AfterSales: closure reviews, feedback to triage and the
+/// improvement actions they own (so does anyone else who owns one). Everyone else: what falls due.
 /// </summary>
 public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -35,6 +40,16 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStr
     public int ReviewsWaitingCount { get; private set; }
 
     public List<WorkSection> Sections { get; } = [];
+
+    /// <summary>AfterSales: new feedback waiting for triage, oldest first.</summary>
+    public IReadOnlyList<FeedbackListItem>? FeedbackToTriage { get; private set; }
+
+    public int FeedbackToTriageCount { get; private set; }
+
+    /// <summary>Open improvement actions the user owns (AfterSales always; others when they own any).</summary>
+    public IReadOnlyList<ActionListItem>? OwnedActions { get; private set; }
+
+    public int OwnedActionsCount { get; private set; }
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -81,9 +96,30 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStr
             await AddAsync("Home.DueSoon", promises.Where(p => p.DueDate >= today && p.DueDate <= today.AddDays(DueSoonDays) && !final.Contains(p.Status)), DueSoonDays);
         }
 
+        await LoadImprovementWorkAsync();
+
         CountsByStatus = await promises.GroupBy(p => p.Status)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count);
+    }
+
+    private async Task LoadImprovementWorkAsync()
+    {
+        var afterSales = User.IsInRole(Roles.AfterSales);
+        if (afterSales)
+        {
+            var toTriage = FeedbackListItem.Query(db).Where(f => f.Status == FeedbackStatus.New);
+            FeedbackToTriageCount = await toTriage.CountAsync();
+            FeedbackToTriage = await toTriage.OrderByDescending(f => f.SeverityRank).ThenBy(f => f.CreatedAtUtc).ThenBy(f => f.Id).Take(ListLength).ToListAsync();
+        }
+
+        var userId = User.UserId();
+        var owned = ActionListItem.Query(db).Where(a => a.OwnerId == userId && a.Phase != PdcaPhase.Done);
+        OwnedActionsCount = await owned.CountAsync();
+        if (afterSales || OwnedActionsCount > 0)
+        {
+            OwnedActions = await owned.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Take(ListLength).ToListAsync();
+        }
     }
 
     // One list of the work list: its title and empty text come from "{key}.Title" and "{key}.Empty".

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Customers;
 using QualityGates.Domain.Envelopes;
+using QualityGates.Domain.Feedback;
 using QualityGates.Domain.Gates;
+using QualityGates.Domain.Improvement;
+using QualityGates.Domain.Lessons;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Gates;
@@ -172,6 +175,81 @@ public static class DemoData
             await AdvanceAsync(db, gates, promise, users[delivering], i, now, ct);
         }
 
+        await db.SaveChangesAsync(ct);
+        await SeedImprovementAsync(db, users, categories, customers, drafts.Select(d => d.Promise).ToList(), now, ct);
+    }
+
+    // The improvement loop in every state: feedback new, triaged, closed as praise and in improvement; actions
+    // in Do (overdue), in Act with a lesson, and done with a lesson; and a lesson written directly.
+    private static async Task SeedImprovementAsync(
+        QualityGatesDbContext db, Dictionary<string, AppUser> users,
+        Dictionary<string, PromiseCategory> categories, List<Customer> customers, List<Promise> promises, DateTime now, CancellationToken ct)
+    {
+        var afterSales = users["AfterSales"].Id;
+        var service = users["Service"];
+        var atRisk = promises.FirstOrDefault(p => p.AtRisk) ?? promises.First(p => p.Status == PromiseStatus.Committed);
+        var committed = promises.Where(p => p.Status is PromiseStatus.Committed or PromiseStatus.InDelivery && p != atRisk).Take(2).ToList();
+        FeedbackItem File(FeedbackType type, FeedbackSeverity severity, string title, string description, Promise? promise, Customer? customer, int daysAgo) =>
+            FeedbackItem.File(new FeedbackDetails(type, severity, title, description, promise?.Id, customer?.Id ?? promise?.CustomerId), afterSales, now.AddDays(-daysAgo));
+
+        var complaint = File(FeedbackType.CustomerComplaint, FeedbackSeverity.High, "Callbacks arrive late",
+            "The customer says callbacks from the hotline took more than a day twice this month.", atRisk, null, 2);
+        var idea = File(FeedbackType.ImprovementIdea, FeedbackSeverity.Low, "Show the spare-parts stock in offers",
+            "Sales could see the spare-parts stock before promising an on-site date.", null, null, 5);
+        var unrealistic = File(FeedbackType.UnrealisticPromise, FeedbackSeverity.Medium, "Delivery date promised before planning",
+            "The delivery date was given before Production had planned the order.", null, customers[1], 20);
+        unrealistic.Triage(FeedbackSeverity.Medium, "Check with Production how often this happens.", afterSales, now.AddDays(-18));
+        var praise = File(FeedbackType.CustomerPraise, FeedbackSeverity.Low, "Praise for the on-site technician",
+            "The customer thanked the technician for the fast repair.", null, customers[2], 30);
+        praise.Close("Passed on to the Service team.", now.AddDays(-29));
+        var late = File(FeedbackType.BrokenPromise, FeedbackSeverity.Critical, "Resolution time missed at two sites",
+            "Two incidents took three days instead of one because parts were missing.", committed.ElementAtOrDefault(0), null, 45);
+        var weekend = File(FeedbackType.CustomerComplaint, FeedbackSeverity.High, "Nobody answered on Saturday",
+            "The 24/7 hotline did not answer on a Saturday morning.", null, customers[3], 70);
+        var region = File(FeedbackType.BrokenPromise, FeedbackSeverity.High, "On-site time missed in the north",
+            "The technician needed 72 h instead of 48 h for a site far from the depot.", committed.ElementAtOrDefault(1), null, 120);
+        db.Feedback.AddRange(complaint, idea, unrealistic, praise, late, weekend, region);
+        await db.SaveChangesAsync(ct);
+
+        ActionPlan Plan(string title, string rootCause, AppUser owner, int dueInDays, string measure, int checkInDays) => new(
+            title, rootCause, owner.Id, owner.DepartmentId, DateOnly.FromDateTime(now).AddDays(dueInDays), measure, DateOnly.FromDateTime(now).AddDays(checkInDays));
+
+        // In Do and overdue: owned by the Service manager.
+        var parts = ImprovementAction.Open(
+            Plan("Keep critical spare parts at every depot", "Parts are ordered per incident, so repairs wait for deliveries.", service, -5,
+                "Share of incidents resolved without waiting for parts", 60),
+            [late], afterSales, now.AddDays(-40));
+        parts.MoveTo(PdcaPhase.Do, null, now.AddDays(-30));
+
+        // In Act, a lesson already recorded.
+        var hotline = ImprovementAction.Open(
+            Plan("Staff the hotline on weekends", "The weekend rota had gaps when people were on leave.", users["AfterSales"], 20,
+                "Calls answered within 4 h on weekends", 10),
+            [weekend], afterSales, now.AddDays(-60));
+        hotline.MoveTo(PdcaPhase.Do, null, now.AddDays(-55));
+        hotline.MoveTo(PdcaPhase.Check, null, now.AddDays(-30));
+        hotline.MoveTo(PdcaPhase.Act, "Weekend calls answered within 4 h: 97 % (was 80 %).", now.AddDays(-5));
+
+        // Done: the lesson is what changed upstream; its feedback closed with it.
+        var depot = ImprovementAction.Open(
+            Plan("Promise on-site times by distance from the depot", "48 h was promised everywhere, also far from the depots.", service, -30,
+                "On-site times kept for sites more than 200 km away", -20),
+            [region], afterSales, now.AddDays(-110));
+        depot.MoveTo(PdcaPhase.Do, null, now.AddDays(-100));
+        depot.MoveTo(PdcaPhase.Check, null, now.AddDays(-70));
+        depot.MoveTo(PdcaPhase.Act, "All six far-away sites got their technician within 72 h.", now.AddDays(-45));
+        db.ImprovementActions.AddRange(parts, hotline, depot);
+
+        var direct = Lesson.Learn("Ask Production for the planned date before promising a delivery date.", categories["Delivery date"].Id, null, afterSales, now.AddDays(-15));
+        var weekendLesson = Lesson.Learn("Promise weekend response times only where the weekend rota is staffed.", categories["Response time"].Id, null, afterSales, now.AddDays(-5));
+        var depotLesson = Lesson.Learn("For sites more than 200 km from a depot, promise on-site within 72 h, not 48 h.", categories["Response time"].Id, null, service.Id, now.AddDays(-44));
+        db.Lessons.AddRange(direct, weekendLesson, depotLesson);
+        await db.SaveChangesAsync(ct);
+
+        hotline.RecordUpstreamChange(UpstreamChange.NewLesson(weekendLesson.Id, afterSales, now.AddDays(-5)));
+        depot.RecordUpstreamChange(UpstreamChange.NewLesson(depotLesson.Id, service.Id, now.AddDays(-44)));
+        depot.MoveTo(PdcaPhase.Done, null, now.AddDays(-40));
+        region.CompleteImprovement(now.AddDays(-40));
         await db.SaveChangesAsync(ct);
     }
 

@@ -10,6 +10,7 @@ using QualityGates.Domain;
 using QualityGates.Domain.Envelopes;
 using QualityGates.Web.Data;
 using QualityGates.Web.Localization;
+using QualityGates.Web.Pages.Actions;
 using QualityGates.Web.Pages.Shared;
 
 namespace QualityGates.Web.Pages.Envelopes;
@@ -33,6 +34,9 @@ public sealed class EditModel(
 
     /// <summary>The stored envelope: the page's heading, state and version for the activation forms.</summary>
     public CapabilityEnvelope Envelope { get; private set; } = null!;
+
+    /// <summary>Improvement actions whose Act step changed this envelope.</summary>
+    public IReadOnlyList<UpstreamChangeItem> Improvements { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -136,6 +140,7 @@ public sealed class EditModel(
     private async Task LoadAsync(CapabilityEnvelope envelope)
     {
         Envelope = envelope;
+        Improvements = await UpstreamChangeItem.Query(db).Where(c => c.EnvelopeId == envelope.Id).OrderBy(c => c.RecordedAtUtc).ToListAsync();
         DeliveringDepartmentName = await db.Departments
             .Where(d => d.Id == envelope.DeliveringDepartmentId).Select(d => d.Name).SingleAsync();
         Categories = await Lookups.CategoriesAsync(db, activeOnly: true);

@@ -11,8 +11,10 @@ using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Gates;
+using QualityGates.Web.Improvement;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Notifications;
+using QualityGates.Web.Pages.Feedback;
 using QualityGates.Web.Pages.Reviews;
 using QualityGates.Web.Pages.Shared;
 using QualityGates.Web.Validation;
@@ -52,6 +54,14 @@ public sealed class DetailsModel(
     public bool CanManage { get; private set; }
 
     public IReadOnlyList<ReviewListItem> Reviews { get; private set; } = [];
+
+    /// <summary>AfterSales feedback about this promise, newest first.</summary>
+    public IReadOnlyList<FeedbackListItem> Feedback { get; private set; } = [];
+
+    public bool CanFileFeedback { get; private set; }
+
+    public PromiseExperience Experience { get; private set; } = PromiseExperience.None;
+
     /// <summary>The latest changes, newest first; the audit log has them all.</summary>
     public RecordHistory History { get; private set; } = null!;
 
@@ -177,6 +187,9 @@ public sealed class DetailsModel(
         Reviews = await ReviewListItem.Query(db).Where(r => r.PromiseId == id).OrderBy(r => r.OpenedAtUtc).ToListAsync();
         Commit.CommittedOn ??= Today;
         History = await RecordHistory.LoadAsync(db, nameof(Promise), id, (await authorization.AuthorizeAsync(User, Policies.Administration)).Succeeded);
+        Feedback = await FeedbackListItem.Query(db).Where(f => f.PromiseId == id).OrderByDescending(f => f.CreatedAtUtc).ThenByDescending(f => f.Id).ToListAsync();
+        CanFileFeedback = (await authorization.AuthorizeAsync(User, Policies.RunImprovement)).Succeeded;
+        Experience = await PromiseExperience.LoadAsync(db, promise.CategoryId, promise.CustomerId, promise.DeliveringDepartmentId);
         return true;
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using QualityGates.Domain;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
+using QualityGates.Web.Improvement;
 using QualityGates.Web.Localization;
 
 namespace QualityGates.Web.Pages.Promises;
@@ -22,6 +23,9 @@ public sealed class EditModel(
     public PromiseForm Input { get; set; } = new();
 
     public PromiseFormOptions Options { get; private set; } = null!;
+
+    /// <summary>Lessons and track record for the chosen category and customer; the form's script keeps it current.</summary>
+    public PromiseExperience Experience { get; private set; } = PromiseExperience.None;
 
     public string PromisingDepartmentName { get; private set; } = "";
 
@@ -116,5 +120,6 @@ public sealed class EditModel(
         Number = promise.Number;
         PromisingDepartmentName = department.Name;
         Options = await PromiseFormOptions.LoadAsync(db, department);
+        Experience = await PromiseExperience.LoadAsync(db, Input.CategoryId, Input.CustomerId, Input.DeliveringDepartmentId);
     }
 }

@@ -12,6 +12,7 @@ using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Gates;
+using QualityGates.Web.Improvement;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Notifications;
 using QualityGates.Web.Pages.Promises;
@@ -49,6 +50,9 @@ public sealed class DetailsModel(
     public GateDefinition Gate { get; private set; } = null!;
 
     public GateChecklist Checklist { get; private set; } = null!;
+
+    /// <summary>Feasibility reviews: lessons and track record for the promise's category, customer and delivering department.</summary>
+    public PromiseExperience? Experience { get; private set; }
 
     public bool CanDecide { get; private set; }
 
@@ -259,6 +263,9 @@ public sealed class DetailsModel(
         PromiseNames = await PromiseListItem.Query(db).SingleAsync(p => p.Id == review.PromiseId);
         Gate = await db.GateDefinitions.Include(g => g.Checkpoints).SingleAsync(g => g.Id == review.GateDefinitionId);
         Checklist = GateChecklist.Of(Gate, review, Promise);
+        Experience = review.Stage == GateStage.Feasibility
+            ? await PromiseExperience.LoadAsync(db, Promise.CategoryId, Promise.CustomerId, Promise.DeliveringDepartmentId)
+            : null;
         DecidingDepartmentName = await db.Departments.Where(d => d.Id == review.DecidingDepartmentId).Select(d => d.Name).SingleAsync();
         History = await RecordHistory.LoadAsync(db, nameof(GateReview), review.Id, (await authorization.AuthorizeAsync(User, Policies.Administration)).Succeeded);
         var resource = new ReviewResource(review, Promise);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using QualityGates.Domain.Feedback;
+using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
@@ -126,6 +128,11 @@ public sealed class AuditTable
         return entry.Field switch
         {
             nameof(Promise.Status) when Enum.TryParse<PromiseStatus>(value, out var status) => l.Status(status),
+            nameof(FeedbackItem.Status) when entry.EntityType == nameof(FeedbackItem) && Enum.TryParse<FeedbackStatus>(value, out var feedbackStatus) => l.FeedbackStatus(feedbackStatus),
+            nameof(FeedbackItem.Type) when Enum.TryParse<FeedbackType>(value, out var feedbackType) => l.FeedbackType(feedbackType),
+            nameof(FeedbackItem.Severity) when Enum.TryParse<FeedbackSeverity>(value, out var severity) => l.Severity(severity),
+            nameof(ImprovementAction.Phase) when Enum.TryParse<PdcaPhase>(value, out var phase) => l.Phase(phase),
+            nameof(UpstreamChange.Kind) when Enum.TryParse<UpstreamChangeKind>(value, out var kind) => l.UpstreamKind(kind),
             nameof(Promise.Source) when Enum.TryParse<PromiseSource>(value, out var source) => l.Source(source),
             ComparatorField when Enum.TryParse<TargetComparator>(value, out var comparator) =>
                 comparator == TargetComparator.ByDate ? l["Promise.ByDate"] : MeasurableTarget.Symbol(comparator),

@@ -9,6 +9,7 @@ using QualityGates.Domain;
 using QualityGates.Domain.Gates;
 using QualityGates.Web.Data;
 using QualityGates.Web.Localization;
+using QualityGates.Web.Pages.Actions;
 using QualityGates.Web.Validation;
 
 namespace QualityGates.Web.Pages.Admin.Gates;
@@ -21,6 +22,9 @@ public sealed class EditModel(QualityGatesDbContext db, IValidator<EditModel.Inp
     public InputModel Input { get; set; } = new();
 
     public GateDefinition Gate { get; private set; } = null!;
+
+    /// <summary>Checklist versions made by improvement actions' Act steps.</summary>
+    public IReadOnlyList<UpstreamChangeItem> Improvements { get; private set; } = [];
 
     public IReadOnlyList<NewCheckpointRow> NewCheckpoints => Input.NewCheckpoints;
 
@@ -95,6 +99,7 @@ public sealed class EditModel(QualityGatesDbContext db, IValidator<EditModel.Inp
         }
 
         Gate = gate;
+        Improvements = await UpstreamChangeItem.Query(db).Where(c => c.GateDefinitionId == id).OrderBy(c => c.ChecklistVersion).ToListAsync();
         (Categories, Departments) = await CheckpointRowsLookups.LoadAsync(db);
         while (Input.NewCheckpoints.Count < NewCheckpointRow.Rows)
         {

@@ -96,6 +96,9 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
         { "service.manager@demo.local", "/Envelopes" },
         { "service.manager@demo.local", "/Envelopes/Create" },
         { "service.manager@demo.local", "/Envelopes/Edit/1" },
+        { "exec@demo.local", "/Dashboard" },
+        { "sales@demo.local", "/Dashboard" },
+        { "service.manager@demo.local", "/Dashboard" },
     };
 
     [Theory]

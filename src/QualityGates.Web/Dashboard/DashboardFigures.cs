@@ -73,3 +73,24 @@ public sealed record BreachRow(int DeliveringDepartmentId, string DeliveringDepa
 
 /// <summary>Open promises (approved, committed, in delivery) of one delivering department by traffic light, today.</summary>
 public sealed record TrafficLightRow(int DeliveringDepartmentId, string DeliveringDepartmentName, int Green, int Yellow, int Red);
+
+/// <summary>Improvement actions opened and closed (Done) in one month.</summary>
+public sealed record KvpMonth(int Year, int Month, int Opened, int Closed)
+{
+    public DateOnly FirstDay => new(Year, Month, 1);
+}
+
+/// <summary>Improvement actions not yet done, and those of them past their due date (today).</summary>
+public sealed record KvpOverdue(int Open, int Overdue)
+{
+    public double? Share => KeptRate.Ratio(Overdue, Open);
+}
+
+/// <summary>The median days from opening an improvement action to Done, over the actions done in the period.</summary>
+public sealed record KvpCycleTime(int Done, double? MedianDays);
+
+/// <summary>Broken-promise feedback filed in the period, and how much of it led to an action that changed something upstream.</summary>
+public sealed record LoopClosure(int BrokenPromiseFeedback, int ChangedUpstream)
+{
+    public double? Rate => KeptRate.Ratio(ChangedUpstream, BrokenPromiseFeedback);
+}

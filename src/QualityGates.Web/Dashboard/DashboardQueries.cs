@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain.Feedback;
 using QualityGates.Domain.Gates;
+using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
 
@@ -11,8 +13,8 @@ namespace QualityGates.Web.Dashboard;
 /// back; names of departments, categories and customers are looked up for the few ids in them.
 /// <para>
 /// Periods: figures about promises count those <em>due</em> in the period; the decision figures (mix,
-/// median days) count decisions <em>made</em> in it; traffic lights, promises due soon and overdue
-/// conditions describe today and ignore the period.
+/// median days) count decisions <em>made</em> in it, the KVP figures actions opened or done and feedback
+/// filed in it; traffic lights, promises due soon, overdue conditions and overdue actions describe today.
 /// </para>
 /// </summary>
 public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time)
@@ -299,6 +301,96 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
         var today = Today;
         var until = today.AddDays(DueSoonDays);
         return await Open(filter).CountAsync(p => p.DueDate >= today && p.DueDate <= until, ct);
+    }
+
+    // ---- KVP: improvement actions and feedback ---------------------------------------------------------------
+
+    /// <summary>
+    /// Actions of the departments in view: a scope or a department filter keeps the actions that department is
+    /// responsible for. Category and customer filters do not apply to actions.
+    /// </summary>
+    private IQueryable<ImprovementAction> Actions(DashboardFilter filter)
+    {
+        var actions = db.ImprovementActions.AsNoTracking();
+        var scope = filter.EffectiveScope;
+        foreach (var department in new[] { scope.PromisingDepartmentId, scope.DeliveringDepartmentId, filter.PromisingDepartmentId, filter.DeliveringDepartmentId })
+        {
+            if (department is { } id)
+            {
+                actions = actions.Where(a => a.ResponsibleDepartmentId == id);
+            }
+        }
+
+        return actions;
+    }
+
+    /// <summary>Actions opened and actions done per month of the period, oldest first.</summary>
+    public async Task<IReadOnlyList<KvpMonth>> KvpOpenedClosedByMonthAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        var actions = Actions(filter);
+        var opened = await actions.Where(a => a.CreatedAtUtc >= filter.FromUtc && a.CreatedAtUtc < filter.ToUtcExclusive)
+            .GroupBy(a => new { a.CreatedAtUtc.Year, a.CreatedAtUtc.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+            .ToListAsync(ct);
+        var closed = await actions.Where(a => a.DoneAtUtc >= filter.FromUtc && a.DoneAtUtc < filter.ToUtcExclusive)
+            .GroupBy(a => new { a.DoneAtUtc!.Value.Year, a.DoneAtUtc!.Value.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+            .ToListAsync(ct);
+        return opened.Select(o => (o.Year, o.Month)).Union(closed.Select(c => (c.Year, c.Month)))
+            .Order()
+            .Select(m => new KvpMonth(m.Year, m.Month,
+                opened.Where(o => o.Year == m.Year && o.Month == m.Month).Sum(o => o.Count),
+                closed.Where(c => c.Year == m.Year && c.Month == m.Month).Sum(c => c.Count)))
+            .ToList();
+    }
+
+    /// <summary>Open actions (not done) and the share of them past their due date, today.</summary>
+    public async Task<KvpOverdue> KvpOverdueAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        var today = Today;
+        return await Actions(filter).Where(a => a.Phase != PdcaPhase.Done).GroupBy(a => 1)
+            .Select(g => new KvpOverdue(g.Count(), g.Count(a => a.DueDate < today)))
+            .SingleOrDefaultAsync(ct) ?? new KvpOverdue(0, 0);
+    }
+
+    /// <summary>The median cycle time of actions done in the period, portable as the G1 median (Skip/Take over the ordered days).</summary>
+    public async Task<KvpCycleTime> KvpMedianCycleTimeAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        var days = Actions(filter)
+            .Where(a => a.DoneAtUtc >= filter.FromUtc && a.DoneAtUtc < filter.ToUtcExclusive && a.CycleDays != null)
+            .Select(a => a.CycleDays!.Value);
+        var count = await days.CountAsync(ct);
+        if (count == 0)
+        {
+            return new KvpCycleTime(0, null);
+        }
+
+        var middle = await days.OrderBy(d => d).Skip((count - 1) / 2).Take(count % 2 == 0 ? 2 : 1).ToListAsync(ct);
+        return new KvpCycleTime(count, middle.Average());
+    }
+
+    /// <summary>
+    /// Loop closure: of the broken-promise feedback filed in the period, the share linked to an improvement
+    /// action that changed something upstream (a lesson, a gate checkpoint, an envelope). With a scope or
+    /// promise filters, only feedback on a promise in view counts.
+    /// </summary>
+    public async Task<LoopClosure> LoopClosureAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        var feedback = db.Feedback.AsNoTracking()
+            .Where(f => f.Type == FeedbackType.BrokenPromise && f.CreatedAtUtc >= filter.FromUtc && f.CreatedAtUtc < filter.ToUtcExclusive);
+        if (filter.EffectiveScope.IsRestricted || filter.PromisingDepartmentId is not null || filter.DeliveringDepartmentId is not null
+            || filter.CategoryId is not null || filter.CustomerId is not null)
+        {
+            var promises = InScope(filter);
+            feedback = feedback.Where(f => promises.Any(p => p.Id == f.PromiseId));
+        }
+
+        return await feedback.GroupBy(f => 1)
+            .Select(g => new LoopClosure(
+                g.Count(),
+                g.Count(f => db.ActionFeedbackLinks.Any(l => l.FeedbackId == f.Id
+                    && db.UpstreamChanges.Any(c => c.ImprovementActionId == l.ImprovementActionId)))))
+            .SingleOrDefaultAsync(ct) ?? new LoopClosure(0, 0);
     }
 
     // ---- Names --------------------------------------------------------------------------------------------

@@ -94,6 +94,9 @@ public sealed class IndexModel(
                 [new(l["TrafficLight.Green"], f.TrafficLights.Select(t => (double?)t.Green).ToList(), "#198754"),
                  new(l["TrafficLight.Yellow"], f.TrafficLights.Select(t => (double?)t.Yellow).ToList(), "#ffc107"),
                  new(l["TrafficLight.Red"], f.TrafficLights.Select(t => (double?)t.Red).ToList(), "#dc3545")]),
+            new("kvp-by-month", "bar", false, false, f.KvpByMonth.Select(m => m.FirstDay.ToString("MMM yyyy", CultureInfo.CurrentCulture)).ToList(),
+                [new(l["Dashboard.Kvp.Opened"], f.KvpByMonth.Select(m => (double?)m.Opened).ToList(), "#fd7e14"),
+                 new(l["Dashboard.Kvp.Closed"], f.KvpByMonth.Select(m => (double?)m.Closed).ToList(), "#198754")]),
         ];
     }
 
@@ -142,6 +145,43 @@ public sealed class IndexModel(
         Add("categoryId", Filter.CategoryId);
         Add("customerId", Filter.CustomerId);
         return Url.Page("/Reviews/Index", values)!;
+    }
+
+    /// <summary>
+    /// The improvement actions behind a KVP figure. The action list filters by responsible department, phase
+    /// and overdue, not by period: the link narrows as far as that list can.
+    /// </summary>
+    public string Actions(bool overdue = false, bool done = false)
+    {
+        var values = new Dictionary<string, string>();
+        if ((Filter.DeliveringDepartmentId ?? Filter.PromisingDepartmentId ?? Scope.DeliveringDepartmentId ?? Scope.PromisingDepartmentId) is { } department)
+        {
+            values["departmentId"] = department.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (overdue)
+        {
+            values["overdue"] = "true";
+        }
+
+        if (done)
+        {
+            values["phase"] = "Done";
+        }
+
+        return Url.Page("/Actions/Index", values) ?? "/Actions";
+    }
+
+    /// <summary>The broken-promise feedback behind the loop-closure figure.</summary>
+    public string BrokenPromiseFeedback()
+    {
+        var values = new Dictionary<string, string> { ["type"] = "BrokenPromise" };
+        if (Filter.CustomerId is { } customer)
+        {
+            values["customerId"] = customer.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return Url.Page("/Feedback/Index", values) ?? "/Feedback?type=BrokenPromise";
     }
 
     /// <summary>The export of one table with the dashboard's filters.</summary>
@@ -230,7 +270,11 @@ public sealed record DashboardFigures(
     IReadOnlyList<HandoverRow> Handovers,
     IReadOnlyList<BreachRow> Breaches,
     IReadOnlyList<TrafficLightRow> TrafficLights,
-    int DueSoon)
+    int DueSoon,
+    IReadOnlyList<KvpMonth> KvpByMonth,
+    KvpOverdue KvpOverdue,
+    KvpCycleTime KvpCycleTime,
+    LoopClosure LoopClosure)
 {
     public static async Task<DashboardFigures> LoadAsync(DashboardQueries queries, DashboardFilter filter, CancellationToken ct) => new(
         await queries.KeptRateAsync(filter, ct),
@@ -248,7 +292,11 @@ public sealed record DashboardFigures(
         await queries.HandoverByDepartmentPairAsync(filter, ct),
         await queries.BreachCausesByDepartmentAsync(filter, ct),
         await queries.TrafficLightsByDepartmentAsync(filter, ct),
-        await queries.DueSoonWithoutOutcomeAsync(filter, ct));
+        await queries.DueSoonWithoutOutcomeAsync(filter, ct),
+        await queries.KvpOpenedClosedByMonthAsync(filter, ct),
+        await queries.KvpOverdueAsync(filter, ct),
+        await queries.KvpMedianCycleTimeAsync(filter, ct),
+        await queries.LoopClosureAsync(filter, ct));
 
     public IReadOnlyList<string> BreachDepartments => Breaches.Select(b => b.DeliveringDepartmentName).Distinct().ToList();
 

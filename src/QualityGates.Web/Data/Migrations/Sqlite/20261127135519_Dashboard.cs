@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace QualityGates.Web.Data.Migrations.PostgreSql
+namespace QualityGates.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Dashboard : Migration
@@ -22,33 +22,33 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
             migrationBuilder.AddColumn<bool>(
                 name: "ChangedAfterApproval",
                 table: "Promises",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "DueDateSlipDays",
                 table: "Promises",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "FirstApprovedDueDate",
                 table: "Promises",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "FirstApprovedRevision",
                 table: "Promises",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FirstApprovedTargetComparator",
                 table: "Promises",
-                type: "character varying(30)",
+                type: "TEXT",
                 maxLength: 30,
                 nullable: false,
                 defaultValue: "");
@@ -56,27 +56,27 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
             migrationBuilder.AddColumn<DateOnly>(
                 name: "FirstApprovedTargetDate",
                 table: "Promises",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FirstApprovedTargetMetric",
                 table: "Promises",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FirstApprovedTargetUnit",
                 table: "Promises",
-                type: "character varying(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<decimal>(
                 name: "FirstApprovedTargetValue",
                 table: "Promises",
-                type: "numeric(18,4)",
+                type: "TEXT",
                 precision: 18,
                 scale: 4,
                 nullable: true);
@@ -84,33 +84,39 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
             migrationBuilder.AddColumn<string>(
                 name: "FirstFeasibilityDecision",
                 table: "Promises",
-                type: "character varying(30)",
+                type: "TEXT",
                 maxLength: 30,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "HandoverAcceptedFirstTime",
                 table: "Promises",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OutcomeAgainstFirstTarget",
                 table: "Promises",
-                type: "character varying(30)",
+                type: "TEXT",
                 maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "CycleDays",
+                table: "ImprovementActions",
+                type: "REAL",
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "DaysToDecision",
                 table: "GateReviews",
-                type: "double precision",
+                type: "REAL",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "PassedByEnvelope",
                 table: "GateReviews",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
@@ -130,7 +136,7 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 columns: new[] { "DeliveringDepartmentId", "DueDate" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Promises_DueDate_Status_PromisingDepartmentId_DeliveringDep~",
+                name: "IX_Promises_DueDate_Status_PromisingDepartmentId_DeliveringDepartmentId_CategoryId",
                 table: "Promises",
                 columns: new[] { "DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId" });
 
@@ -161,7 +167,7 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 table: "Promises");
 
             migrationBuilder.DropIndex(
-                name: "IX_Promises_DueDate_Status_PromisingDepartmentId_DeliveringDep~",
+                name: "IX_Promises_DueDate_Status_PromisingDepartmentId_DeliveringDepartmentId_CategoryId",
                 table: "Promises");
 
             migrationBuilder.DropIndex(
@@ -219,6 +225,10 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
             migrationBuilder.DropColumn(
                 name: "OutcomeAgainstFirstTarget",
                 table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "CycleDays",
+                table: "ImprovementActions");
 
             migrationBuilder.DropColumn(
                 name: "DaysToDecision",

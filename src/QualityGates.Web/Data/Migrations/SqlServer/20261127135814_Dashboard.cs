@@ -102,6 +102,12 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
+                name: "CycleDays",
+                table: "ImprovementActions",
+                type: "float",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
                 name: "DaysToDecision",
                 table: "GateReviews",
                 type: "float",
@@ -219,6 +225,10 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "OutcomeAgainstFirstTarget",
                 table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "CycleDays",
+                table: "ImprovementActions");
 
             migrationBuilder.DropColumn(
                 name: "DaysToDecision",

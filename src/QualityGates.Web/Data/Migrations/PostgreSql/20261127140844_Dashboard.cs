@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace QualityGates.Web.Data.Migrations.Sqlite
+namespace QualityGates.Web.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Dashboard : Migration
@@ -22,33 +22,33 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<bool>(
                 name: "ChangedAfterApproval",
                 table: "Promises",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "DueDateSlipDays",
                 table: "Promises",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "FirstApprovedDueDate",
                 table: "Promises",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "FirstApprovedRevision",
                 table: "Promises",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FirstApprovedTargetComparator",
                 table: "Promises",
-                type: "TEXT",
+                type: "character varying(30)",
                 maxLength: 30,
                 nullable: false,
                 defaultValue: "");
@@ -56,27 +56,27 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateOnly>(
                 name: "FirstApprovedTargetDate",
                 table: "Promises",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FirstApprovedTargetMetric",
                 table: "Promises",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FirstApprovedTargetUnit",
                 table: "Promises",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<decimal>(
                 name: "FirstApprovedTargetValue",
                 table: "Promises",
-                type: "TEXT",
+                type: "numeric(18,4)",
                 precision: 18,
                 scale: 4,
                 nullable: true);
@@ -84,33 +84,39 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "FirstFeasibilityDecision",
                 table: "Promises",
-                type: "TEXT",
+                type: "character varying(30)",
                 maxLength: 30,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "HandoverAcceptedFirstTime",
                 table: "Promises",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OutcomeAgainstFirstTarget",
                 table: "Promises",
-                type: "TEXT",
+                type: "character varying(30)",
                 maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "CycleDays",
+                table: "ImprovementActions",
+                type: "double precision",
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "DaysToDecision",
                 table: "GateReviews",
-                type: "REAL",
+                type: "double precision",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "PassedByEnvelope",
                 table: "GateReviews",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -130,7 +136,7 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 columns: new[] { "DeliveringDepartmentId", "DueDate" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Promises_DueDate_Status_PromisingDepartmentId_DeliveringDepartmentId_CategoryId",
+                name: "IX_Promises_DueDate_Status_PromisingDepartmentId_DeliveringDep~",
                 table: "Promises",
                 columns: new[] { "DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId" });
 
@@ -161,7 +167,7 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 table: "Promises");
 
             migrationBuilder.DropIndex(
-                name: "IX_Promises_DueDate_Status_PromisingDepartmentId_DeliveringDepartmentId_CategoryId",
+                name: "IX_Promises_DueDate_Status_PromisingDepartmentId_DeliveringDep~",
                 table: "Promises");
 
             migrationBuilder.DropIndex(
@@ -219,6 +225,10 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "OutcomeAgainstFirstTarget",
                 table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "CycleDays",
+                table: "ImprovementActions");
 
             migrationBuilder.DropColumn(
                 name: "DaysToDecision",

@@ -1,6 +1,12 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using QualityGates.Domain.Departments;
+using QualityGates.Domain.Feedback;
+using QualityGates.Domain.Improvement;
+using QualityGates.Domain.Lessons;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Dashboard;
+using QualityGates.Web.Data;
 using QualityGates.Web.Tests.Infrastructure;
 
 namespace QualityGates.Web.Tests;
@@ -141,5 +147,98 @@ public sealed class DashboardFiguresTests(QualityGatesFactory factory) : IClassF
         Assert.Equal([("Projects", 0, 0, 1)], presalesLights.Select(l => (l.DeliveringDepartmentName, l.Green, l.Yellow, l.Red)));
         Assert.Equal(["Projects"], projectsMix.Select(m => m.DepartmentName));
         Assert.Equal(KeptRate.None, presalesRate);
+    }
+
+    [Fact]
+    public async Task The_kvp_figures_count_actions_opened_and_done_overdue_cycle_time_and_loop_closure()
+    {
+        // A department of its own keeps other tests' (and future demo) actions out of the count.
+        var (departmentId, from) = await BuildKvpAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var filter = new DashboardFilter(from, today, DeliveringDepartmentId: departmentId);
+
+        var months = await FigureAsync(q => q.KvpOpenedClosedByMonthAsync(filter));
+        var overdue = await FigureAsync(q => q.KvpOverdueAsync(filter));
+        var cycle = await FigureAsync(q => q.KvpMedianCycleTimeAsync(filter));
+        var loop = await FigureAsync(q => q.LoopClosureAsync(filter));
+
+        // Month 0: A1 and A2 opened, A1 done (day 11); month 1: A3 and A4 opened, A2 done (day 35).
+        Assert.Equal([new KvpMonth(from.Year, from.Month, 2, 1), new KvpMonth(from.AddMonths(1).Year, from.AddMonths(1).Month, 2, 1)], months);
+
+        // Open: A3 (due yesterday) and A4 (due next month) → one of two overdue.
+        Assert.Equal(new KvpOverdue(2, 1), overdue);
+
+        // Cycle times: A1 10 days, A2 20 days → median 15.
+        Assert.Equal(2, cycle.Done);
+        Assert.Equal(15, cycle.MedianDays!.Value, 0.001);
+
+        // Broken-promise feedback: F1 (action A1 recorded a lesson), F2 (A3, nothing upstream yet), F4 (no action);
+        // F3 is a complaint and does not count → 1 of 3.
+        Assert.Equal(new LoopClosure(3, 1), loop);
+    }
+
+    private async Task<(int DepartmentId, DateOnly From)> BuildKvpAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QualityGatesDbContext>();
+        var now = DateTime.UtcNow;
+        var start = new DateTime(now.Year, now.Month, 1, 10, 0, 0, DateTimeKind.Utc).AddMonths(-3);
+        var today = DateOnly.FromDateTime(now);
+        var aftersales = await db.Users.SingleAsync(u => u.Email == "aftersales@demo.local");
+        var department = new Department($"KVP test {Guid.NewGuid():N}"[..20], DepartmentKind.Delivering);
+        db.Departments.Add(department);
+        var promising = await db.Departments.SingleAsync(d => d.Name == "Sales");
+        var sales = await db.Users.SingleAsync(u => u.Email == "sales@demo.local");
+        var category = await db.PromiseCategories.FirstAsync();
+        var customer = await db.Customers.FirstAsync();
+        await db.SaveChangesAsync();
+        var promise = Promise.Draft($"KVP-{Guid.NewGuid():N}"[..12], new PromiseDetails("KVP promise", "KVP promise", category.Id, customer.Id, department.Id,
+            PromiseSource.Contract, null, new MeasurableTarget("Resolution", TargetComparator.AtMost, 8, "h", null), today), promising, sales.Id, now);
+        db.Promises.Add(promise);
+        var lesson = Lesson.Learn("Check spare parts before promising", category.Id, null, aftersales.Id, now);
+        db.Lessons.Add(lesson);
+        await db.SaveChangesAsync();
+
+        FeedbackItem File(FeedbackType type, int? promiseId, int day)
+        {
+            var item = FeedbackItem.File(new FeedbackDetails(type, FeedbackSeverity.High, $"{type} {day}", "Description", promiseId, customer.Id), aftersales.Id, start.AddDays(day));
+            db.Feedback.Add(item);
+            return item;
+        }
+
+        var f1 = File(FeedbackType.BrokenPromise, promise.Id, 1);
+        var f2 = File(FeedbackType.BrokenPromise, promise.Id, 2);
+        var f3 = File(FeedbackType.CustomerComplaint, promise.Id, 3);
+        File(FeedbackType.BrokenPromise, promise.Id, 4);
+        var f5 = File(FeedbackType.ImprovementIdea, null, 5);
+        await db.SaveChangesAsync();
+
+        ImprovementAction Open(FeedbackItem feedback, int day, DateOnly due)
+        {
+            var plan = new ActionPlan($"Action {day}", "Root cause", aftersales.Id, department.Id, due, "Fewer broken promises", due);
+            var action = ImprovementAction.Open(plan, [feedback], aftersales.Id, start.AddDays(day));
+            db.ImprovementActions.Add(action);
+            return action;
+        }
+
+        async Task DoneAsync(ImprovementAction action, int day)
+        {
+            var at = start.AddDays(day);
+            action.MoveTo(PdcaPhase.Do, null, at);
+            action.MoveTo(PdcaPhase.Check, null, at);
+            action.MoveTo(PdcaPhase.Act, "Measured: fewer breaches", at);
+            action.RecordUpstreamChange(UpstreamChange.NewLesson(lesson.Id, aftersales.Id, at));
+            action.MoveTo(PdcaPhase.Done, null, at);
+            await db.SaveChangesAsync();
+        }
+
+        var a1 = Open(f1, 1, today.AddDays(30));
+        var a2 = Open(f3, 15, today.AddDays(30));
+        Open(f2, 40, today.AddDays(-1));
+        Open(f5, 45, today.AddDays(30));
+        await db.SaveChangesAsync();
+        await DoneAsync(a1, 11);
+        await DoneAsync(a2, 35);
+        return (department.Id, DateOnly.FromDateTime(start));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using QualityGates.Web.Authorization;
+using QualityGates.Web.Dashboard;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Seeding;
 using QualityGates.Web.Gates;
@@ -40,6 +41,7 @@ builder.Services.AddScoped<GateWorkflow>();
 builder.Services.AddQualityGatesNotifications(builder.Configuration);
 builder.Services.AddScoped<QualityGates.Web.Data.Auditing.SignInAudit>();
 builder.Services.AddScoped<ImprovementWorkflow>();
+builder.Services.AddScoped<DashboardQueries>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 // One message per field: the first rule that fails, and later rules never see an empty value.
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;

@@ -117,6 +117,9 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
         { "aftersales@demo.local", "/Lessons" },
         { "aftersales@demo.local", "/Lessons/Create" },
         { "aftersales@demo.local", "/Lessons/Details/1" },
+        { "exec@demo.local", "/Dashboard" },
+        { "sales@demo.local", "/Dashboard" },
+        { "service.manager@demo.local", "/Dashboard" },
     };
 
     [Theory]

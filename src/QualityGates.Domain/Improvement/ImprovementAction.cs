@@ -61,6 +61,9 @@ public sealed class ImprovementAction : IVersioned
 
     public DateTime? DoneAtUtc { get; private set; }
 
+    /// <summary>Days from opening to Done, kept for the dashboard's median cycle time (ADR 0017).</summary>
+    public double? CycleDays { get; private set; }
+
     public int Version { get; private set; }
 
     public IReadOnlyList<ActionFeedbackLink> FeedbackLinks => _feedbackLinks;
@@ -159,6 +162,7 @@ public sealed class ImprovementAction : IVersioned
                 }
 
                 DoneAtUtc = nowUtc;
+                CycleDays = Math.Round((nowUtc - CreatedAtUtc).TotalDays, 4);
                 break;
         }
 

@@ -14,4 +14,7 @@ public static class Policies
 
     /// <summary>File and triage feedback, open and re-plan improvement actions, write lessons: AfterSales.</summary>
     public const string RunImprovement = nameof(RunImprovement);
+
+    /// <summary>Export the register and dashboard tables: everyone but sales reps (managers their own department's data).</summary>
+    public const string Export = nameof(Export);
 }

@@ -90,7 +90,8 @@ public static class SecurityServiceCollectionExtensions
             .AddPolicy(Policies.MakePromises, p => p.RequireRole(Roles.SalesRep))
             .AddPolicy(Policies.ManageCustomers, p => p.RequireRole(Roles.SalesRep, Roles.Administrator))
             .AddPolicy(Policies.DefineEnvelopes, p => p.RequireRole(Roles.ServiceManager))
-            .AddPolicy(Policies.RunImprovement, p => p.RequireRole(Roles.AfterSales));
+            .AddPolicy(Policies.RunImprovement, p => p.RequireRole(Roles.AfterSales))
+            .AddPolicy(Policies.Export, p => p.RequireRole(Roles.ServiceManager, Roles.AfterSales, Roles.Executive, Roles.Administrator));
         services.AddSingleton<IAuthorizationHandler, PromiseAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, ReviewAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, EnvelopeAuthorizationHandler>();

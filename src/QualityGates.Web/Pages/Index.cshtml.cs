@@ -53,6 +53,9 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStr
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
+    /// <summary>Executives' work is the dashboard (PRODUCT.md, My work).</summary>
+    public bool ShowsDashboard { get; private set; }
+
     public async Task OnGetAsync()
     {
         var promises = PromiseListItem.Query(db);
@@ -92,6 +95,7 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStr
         else
         {
             Scope = l["Home.Scope.All"];
+            ShowsDashboard = User.IsInRole(Roles.Executive);
             var final = PromiseStatusExtensions.Final;
             await AddAsync("Home.DueSoon", promises.Where(p => p.DueDate >= today && p.DueDate <= today.AddDays(DueSoonDays) && !final.Contains(p.Status)), DueSoonDays);
         }

@@ -110,6 +110,10 @@ generate() { # provider n
 }
 
 start_app() { # provider n
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "something already listens on 127.0.0.1:$port" >&2
+        exit 1
+    fi
     local provider_setting=Sqlite
     [[ $1 == postgresql ]] && provider_setting=PostgreSql
     (

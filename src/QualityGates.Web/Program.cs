@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using QualityGates.Web.Authorization;
+using QualityGates.Web.Dashboard;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Seeding;
 using QualityGates.Web.Gates;
@@ -32,6 +33,7 @@ builder.Services.AddQualityGatesSecurity(builder.Environment);
 builder.Services.AddQualityGatesLocalization();
 builder.Services.AddScoped<PromiseNumberAllocator>();
 builder.Services.AddScoped<GateWorkflow>();
+builder.Services.AddScoped<DashboardQueries>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 // One message per field: the first rule that fails, and later rules never see an empty value.
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;

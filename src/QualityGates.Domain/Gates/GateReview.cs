@@ -43,6 +43,12 @@ public sealed class GateReview : IVersioned
 
     public DateTime? DecidedAtUtc { get; private set; }
 
+    /// <summary>Passed at once by a capability envelope: no human decided.</summary>
+    public bool PassedByEnvelope { get; private set; }
+
+    /// <summary>Days from opening (for G1: the submission) to the closing decision; kept for the dashboard's median.</summary>
+    public double? DaysToDecision { get; private set; }
+
     public int Version { get; private set; }
 
     public IReadOnlyList<ReviewAnswer> Answers => _answers;
@@ -137,7 +143,8 @@ public sealed class GateReview : IVersioned
     {
         EnsureOpenFor(promise);
         _decisions.Add(new ReviewDecision(GateDecision.Go, deciderId: null, nowUtc, reason: envelopeName, reReviewDate: null, envelopeId));
-        Close(GateDecision.Go, nowUtc);
+        PassedByEnvelope = true;
+        Close(promise, GateDecision.Go, nowUtc);
         promise.Approve();
     }
 
@@ -208,6 +215,7 @@ public sealed class GateReview : IVersioned
                 promise.Approve();
                 break;
             case GateDecision.Go when Stage == GateStage.Handover:
+                promise.NoteHandoverDecision(accepted: true);
                 promise.StartDelivery();
                 break;
             case GateDecision.Go when Stage == GateStage.Closure:
@@ -216,6 +224,8 @@ public sealed class GateReview : IVersioned
                 promise.Approve();
                 break;
             case GateDecision.Recycle when Stage == GateStage.Handover:
+                promise.NoteHandoverDecision(accepted: false);
+
                 // Returned: the promise stays committed until the promising side completes the missing items.
                 State = GateReviewState.Returned;
                 Outcome = GateDecision.Recycle;
@@ -228,7 +238,7 @@ public sealed class GateReview : IVersioned
                 break;
         }
 
-        Close(input.Decision, nowUtc);
+        Close(promise, input.Decision, nowUtc);
     }
 
     public void ResolveCondition(int conditionId, string userId, string? note, DateTime nowUtc)
@@ -276,11 +286,16 @@ public sealed class GateReview : IVersioned
         }
     }
 
-    private void Close(GateDecision decision, DateTime nowUtc)
+    private void Close(Promise promise, GateDecision decision, DateTime nowUtc)
     {
         State = GateReviewState.Decided;
         Outcome = decision;
         DecidedAtUtc = nowUtc;
+        DaysToDecision = Math.Round((nowUtc - OpenedAtUtc).TotalDays, 4);
+        if (Stage == GateStage.Feasibility)
+        {
+            promise.NoteFeasibilityDecision(decision);
+        }
     }
 }
 

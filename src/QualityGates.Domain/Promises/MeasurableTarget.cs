@@ -22,6 +22,30 @@ public sealed record MeasurableTarget(
             ? TargetDate is not null
             : Value is not null && !string.IsNullOrWhiteSpace(Unit));
 
+    /// <summary>
+    /// Whether a measured value (or, for "by date", the outcome date) meets this target. Without a measured
+    /// value a numeric target falls back on the recorded outcome: nothing else is known.
+    /// </summary>
+    public bool IsMetBy(decimal? actualValue, DateOnly outcomeDate, OutcomeKind recorded)
+    {
+        if (Comparator == TargetComparator.ByDate)
+        {
+            return TargetDate is { } date ? outcomeDate <= date : recorded == OutcomeKind.Kept;
+        }
+
+        if (actualValue is not { } actual || Value is not { } bound)
+        {
+            return recorded == OutcomeKind.Kept;
+        }
+
+        return Comparator switch
+        {
+            TargetComparator.AtMost => actual <= bound,
+            TargetComparator.AtLeast => actual >= bound,
+            _ => actual == bound,
+        };
+    }
+
     public override string ToString() =>
         !IsMeasurable ? "" :
         Comparator == TargetComparator.ByDate

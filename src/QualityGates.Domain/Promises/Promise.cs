@@ -1,4 +1,5 @@
 using QualityGates.Domain.Departments;
+using QualityGates.Domain.Gates;
 
 namespace QualityGates.Domain.Promises;
 
@@ -23,6 +24,7 @@ public sealed class Promise : IVersioned
         Statement = "";
         OwnerId = "";
         Target = MeasurableTarget.None;
+        FirstApprovedTarget = MeasurableTarget.None;
     }
 
     public int Id { get; private set; }
@@ -96,6 +98,32 @@ public sealed class Promise : IVersioned
 
     /// <summary>The number of the current revision: each submission and each later change counts; 0 for a new draft.</summary>
     public int Revision { get; private set; }
+
+    // Kept by the verbs for the dashboard's figures (ADR 0017): a grouped query over these columns answers
+    // the moving-target, first-pass and handover figures without reading revisions or reviews.
+
+    /// <summary>The revision the feasibility gate approved first; null while nothing was ever approved.</summary>
+    public int? FirstApprovedRevision { get; private set; }
+
+    /// <summary>The target as first approved (<see cref="MeasurableTarget.None"/> before); the moving-target baseline.</summary>
+    public MeasurableTarget FirstApprovedTarget { get; private set; }
+
+    public DateOnly? FirstApprovedDueDate { get; private set; }
+
+    /// <summary>Changed (a new revision) after the feasibility gate had approved it once.</summary>
+    public bool ChangedAfterApproval { get; private set; }
+
+    /// <summary>Days the due date moved since the first approval (negative: earlier); 0 before an approval.</summary>
+    public int DueDateSlipDays { get; private set; }
+
+    /// <summary>The outcome judged against the first approved target and due date; equal to <see cref="Outcome"/> when nothing changed.</summary>
+    public OutcomeKind? OutcomeAgainstFirstTarget { get; private set; }
+
+    /// <summary>How the first decided feasibility review ended (a Hold is not an end); Go or Conditional Go is a first pass.</summary>
+    public GateDecision? FirstFeasibilityDecision { get; private set; }
+
+    /// <summary>Whether the delivering department accepted the first handover (G2) at once; null before its first decision.</summary>
+    public bool? HandoverAcceptedFirstTime { get; private set; }
 
     public static Promise Draft(
         string number, PromiseDetails details, Department promisingDepartment, string ownerId, DateTime nowUtc)
@@ -173,6 +201,12 @@ public sealed class Promise : IVersioned
 
         Apply(details, promisingDepartment.MakesGeneralClaims);
         Revision++;
+        if (FirstApprovedRevision is not null)
+        {
+            ChangedAfterApproval = true;
+            DueDateSlipDays = DueDate.DayNumber - FirstApprovedDueDate!.Value.DayNumber;
+        }
+
         Status = PromiseStatus.UnderReview;
         SubmittedAtUtc = nowUtc;
         AtRisk = false;
@@ -265,6 +299,8 @@ public sealed class Promise : IVersioned
         }
 
         Outcome = outcome;
+        OutcomeAgainstFirstTarget = !ChangedAfterApproval ? outcome
+            : FirstApprovedTarget.IsMetBy(actualValue, date, outcome) && date <= FirstApprovedDueDate ? OutcomeKind.Kept : OutcomeKind.Broken;
         ActualValue = actualValue;
         OutcomeDate = date;
         Evidence = evidence.Trim();
@@ -292,7 +328,20 @@ public sealed class Promise : IVersioned
     }
 
     // Gate decisions (GateReview) drive these; nothing else may.
-    internal void Approve() => MoveFromReview(PromiseStatus.Approved);
+    internal void Approve()
+    {
+        MoveFromReview(PromiseStatus.Approved);
+        if (FirstApprovedRevision is null)
+        {
+            FirstApprovedRevision = Revision;
+            FirstApprovedTarget = Target;
+            FirstApprovedDueDate = DueDate;
+        }
+    }
+
+    internal void NoteFeasibilityDecision(GateDecision decision) => FirstFeasibilityDecision ??= decision;
+
+    internal void NoteHandoverDecision(bool accepted) => HandoverAcceptedFirstTime ??= accepted;
 
     internal void Reject() => MoveFromReview(PromiseStatus.Rejected);
 

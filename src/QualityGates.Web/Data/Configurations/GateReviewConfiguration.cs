@@ -25,6 +25,9 @@ internal sealed class GateReviewConfiguration : IEntityTypeConfiguration<GateRev
         // Work lists: open reviews per deciding department; a promise's reviews.
         builder.HasIndex(r => new { r.DecidingDepartmentId, r.State });
         builder.HasIndex(r => new { r.PromiseId, r.Stage });
+
+        // The dashboard's gate figures: decisions of a stage in a period.
+        builder.HasIndex(r => new { r.Stage, r.DecidedAtUtc });
     }
 }
 

@@ -24,6 +24,7 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         builder.Property(p => p.ActualValue).HasPrecision(18, 4);
 
         builder.ComplexProperty(p => p.Target, MeasurableTargetColumns.Configure);
+        builder.ComplexProperty(p => p.FirstApprovedTarget, MeasurableTargetColumns.ConfigureFirstApproved);
 
         builder.HasOne<PromiseCategory>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
@@ -36,5 +37,13 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         builder.HasIndex(p => new { p.PromisingDepartmentId, p.Status });
         builder.HasIndex(p => new { p.DeliveringDepartmentId, p.Status });
         builder.HasIndex(p => p.DueDate);
+
+        // The dashboard (ADR 0017): figures over promises due in a period, per department, category or
+        // customer, and over the open promises (traffic light, due soon).
+        builder.HasIndex(p => new { p.DueDate, p.Status, p.PromisingDepartmentId, p.DeliveringDepartmentId, p.CategoryId });
+        builder.HasIndex(p => new { p.CustomerId, p.DueDate });
+        builder.HasIndex(p => new { p.CategoryId, p.DueDate });
+        builder.HasIndex(p => new { p.PromisingDepartmentId, p.DueDate });
+        builder.HasIndex(p => new { p.DeliveringDepartmentId, p.DueDate });
     }
 }

@@ -402,6 +402,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.Property<int>("ChecklistVersion")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("DaysToDecision")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -422,6 +425,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Outcome")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("PassedByEnvelope")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("PromiseId")
                         .HasColumnType("integer");
@@ -447,6 +453,8 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.HasIndex("DecidingDepartmentId", "State");
 
                     b.HasIndex("PromiseId", "Stage");
+
+                    b.HasIndex("Stage", "DecidedAtUtc");
 
                     b.ToTable("GateReviews");
                 });
@@ -613,6 +621,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ChangedAfterApproval")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CommitChannel")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -632,9 +643,25 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<int>("DueDateSlipDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Evidence")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("FirstApprovedDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("FirstApprovedRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FirstFeasibilityDecision")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool?>("HandoverAcceptedFirstTime")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -642,6 +669,10 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("OutcomeAgainstFirstTarget")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
@@ -708,6 +739,36 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "FirstApprovedTarget", "QualityGates.Domain.Promises.Promise.FirstApprovedTarget#MeasurableTarget", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Comparator")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("FirstApprovedTargetComparator");
+
+                            b1.Property<string>("Metric")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("FirstApprovedTargetMetric");
+
+                            b1.Property<DateOnly?>("TargetDate")
+                                .HasColumnType("date")
+                                .HasColumnName("FirstApprovedTargetDate");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("FirstApprovedTargetUnit");
+
+                            b1.Property<decimal?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)")
+                                .HasColumnName("FirstApprovedTargetValue");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Target", "QualityGates.Domain.Promises.Promise.Target#MeasurableTarget", b1 =>
                         {
                             b1.IsRequired();
@@ -740,10 +801,6 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
-                    b.HasIndex("CustomerId");
-
                     b.HasIndex("DueDate");
 
                     b.HasIndex("Number")
@@ -751,11 +808,21 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("CategoryId", "DueDate");
+
+                    b.HasIndex("CustomerId", "DueDate");
+
+                    b.HasIndex("DeliveringDepartmentId", "DueDate");
+
                     b.HasIndex("DeliveringDepartmentId", "Status");
+
+                    b.HasIndex("PromisingDepartmentId", "DueDate");
 
                     b.HasIndex("PromisingDepartmentId", "Status");
 
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
 
                     b.ToTable("Promises");
                 });

@@ -404,6 +404,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<int>("ChecklistVersion")
                         .HasColumnType("int");
 
+                    b.Property<double?>("DaysToDecision")
+                        .HasColumnType("float");
+
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -424,6 +427,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<string>("Outcome")
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<bool>("PassedByEnvelope")
+                        .HasColumnType("bit");
 
                     b.Property<int>("PromiseId")
                         .HasColumnType("int");
@@ -449,6 +455,8 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasIndex("DecidingDepartmentId", "State");
 
                     b.HasIndex("PromiseId", "Stage");
+
+                    b.HasIndex("Stage", "DecidedAtUtc");
 
                     b.ToTable("GateReviews");
                 });
@@ -615,6 +623,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<int>("CategoryId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("ChangedAfterApproval")
+                        .HasColumnType("bit");
+
                     b.Property<string>("CommitChannel")
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
@@ -634,9 +645,25 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<int>("DueDateSlipDays")
+                        .HasColumnType("int");
+
                     b.Property<string>("Evidence")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("FirstApprovedDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("FirstApprovedRevision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FirstFeasibilityDecision")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<bool?>("HandoverAcceptedFirstTime")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -644,6 +671,10 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("OutcomeAgainstFirstTarget")
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
@@ -710,6 +741,36 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "FirstApprovedTarget", "QualityGates.Domain.Promises.Promise.FirstApprovedTarget#MeasurableTarget", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Comparator")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("FirstApprovedTargetComparator");
+
+                            b1.Property<string>("Metric")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("FirstApprovedTargetMetric");
+
+                            b1.Property<DateOnly?>("TargetDate")
+                                .HasColumnType("date")
+                                .HasColumnName("FirstApprovedTargetDate");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("FirstApprovedTargetUnit");
+
+                            b1.Property<decimal?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("decimal(18,4)")
+                                .HasColumnName("FirstApprovedTargetValue");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Target", "QualityGates.Domain.Promises.Promise.Target#MeasurableTarget", b1 =>
                         {
                             b1.IsRequired();
@@ -742,10 +803,6 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
-                    b.HasIndex("CustomerId");
-
                     b.HasIndex("DueDate");
 
                     b.HasIndex("Number")
@@ -753,11 +810,21 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("CategoryId", "DueDate");
+
+                    b.HasIndex("CustomerId", "DueDate");
+
+                    b.HasIndex("DeliveringDepartmentId", "DueDate");
+
                     b.HasIndex("DeliveringDepartmentId", "Status");
+
+                    b.HasIndex("PromisingDepartmentId", "DueDate");
 
                     b.HasIndex("PromisingDepartmentId", "Status");
 
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
 
                     b.ToTable("Promises");
                 });

@@ -379,6 +379,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<int>("ChecklistVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("DaysToDecision")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -399,6 +402,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<string>("Outcome")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PassedByEnvelope")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PromiseId")
                         .HasColumnType("INTEGER");
@@ -424,6 +430,8 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.HasIndex("DecidingDepartmentId", "State");
 
                     b.HasIndex("PromiseId", "Stage");
+
+                    b.HasIndex("Stage", "DecidedAtUtc");
 
                     b.ToTable("GateReviews");
                 });
@@ -582,6 +590,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ChangedAfterApproval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CommitChannel")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -601,9 +612,25 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DueDateSlipDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Evidence")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstApprovedDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstApprovedRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstFeasibilityDecision")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HandoverAcceptedFirstTime")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -611,6 +638,10 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeAgainstFirstTarget")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
@@ -677,6 +708,36 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "FirstApprovedTarget", "QualityGates.Domain.Promises.Promise.FirstApprovedTarget#MeasurableTarget", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Comparator")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FirstApprovedTargetComparator");
+
+                            b1.Property<string>("Metric")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FirstApprovedTargetMetric");
+
+                            b1.Property<DateOnly?>("TargetDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FirstApprovedTargetDate");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FirstApprovedTargetUnit");
+
+                            b1.Property<decimal?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FirstApprovedTargetValue");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Target", "QualityGates.Domain.Promises.Promise.Target#MeasurableTarget", b1 =>
                         {
                             b1.IsRequired();
@@ -709,10 +770,6 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
-                    b.HasIndex("CustomerId");
-
                     b.HasIndex("DueDate");
 
                     b.HasIndex("Number")
@@ -720,11 +777,21 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("CategoryId", "DueDate");
+
+                    b.HasIndex("CustomerId", "DueDate");
+
+                    b.HasIndex("DeliveringDepartmentId", "DueDate");
+
                     b.HasIndex("DeliveringDepartmentId", "Status");
+
+                    b.HasIndex("PromisingDepartmentId", "DueDate");
 
                     b.HasIndex("PromisingDepartmentId", "Status");
 
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
 
                     b.ToTable("Promises");
                 });

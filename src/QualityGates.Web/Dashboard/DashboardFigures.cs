@@ -1,0 +1,75 @@
+using QualityGates.Domain.Promises;
+
+namespace QualityGates.Web.Dashboard;
+
+/// <summary>Kept and broken promises, judged against the last approved target (the recorded outcome) and against the first.</summary>
+public sealed record KeptRate(int Kept, int Broken, int KeptAgainstFirst, int BrokenAgainstFirst)
+{
+    public static KeptRate None { get; } = new(0, 0, 0, 0);
+
+    public int Judged => Kept + Broken;
+
+    /// <summary>kept ÷ (kept + broken); null when nothing was judged.</summary>
+    public double? Rate => Ratio(Kept, Judged);
+
+    public double? RateAgainstFirst => Ratio(KeptAgainstFirst, KeptAgainstFirst + BrokenAgainstFirst);
+
+    /// <summary>The moving-target effect: how much better the promises look against the target as last approved.</summary>
+    public double? MovingTargetEffect => Rate - RateAgainstFirst;
+
+    internal static double? Ratio(int part, int whole) => whole == 0 ? null : (double)part / whole;
+}
+
+/// <summary>One group of a kept-rate breakdown: a department, category or customer (null id: a general claim for all customers).</summary>
+public sealed record KeptRateRow(int? Id, string Name, KeptRate Counts);
+
+public sealed record KeptRateMonth(int Year, int Month, KeptRate Counts)
+{
+    public DateOnly FirstDay => new(Year, Month, 1);
+}
+
+/// <summary>
+/// The moving-target index over submitted promises: changes after submission per promise, the share of
+/// approved promises changed afterwards, and the mean slip of the due date since the first approval (days).
+/// </summary>
+public sealed record MovingTargetIndex(int Submitted, int Changes, int Approved, int ChangedAfterApproval, long SlipDays)
+{
+    public double? ChangesPerPromise => Submitted == 0 ? null : (double)Changes / Submitted;
+
+    public double? ShareChangedAfterApproval => KeptRate.Ratio(ChangedAfterApproval, Approved);
+
+    public double? MeanSlipDays => Approved == 0 ? null : (double)SlipDays / Approved;
+}
+
+/// <summary>Committed promises without a G1 decision (human or envelope): must be 0.</summary>
+public sealed record UngatedRate(int Committed, int Ungated)
+{
+    public double? Rate => KeptRate.Ratio(Ungated, Committed);
+}
+
+/// <summary>Promises whose first decided feasibility review ended in Go or Conditional Go (envelope passes included).</summary>
+public sealed record FirstPassYield(int Decided, int FirstPass)
+{
+    public double? Rate => KeptRate.Ratio(FirstPass, Decided);
+}
+
+/// <summary>Closing G1 decisions of one deciding department; a Go by envelope counted apart from a human Go.</summary>
+public sealed record DecisionMixRow(int DepartmentId, string DepartmentName, int Go, int GoByEnvelope, int ConditionalGo, int Recycle, int NoGo)
+{
+    public int Total => Go + GoByEnvelope + ConditionalGo + Recycle + NoGo;
+}
+
+/// <summary>The median of the days from submission to a human G1 decision; null without decisions.</summary>
+public sealed record MedianDaysToDecision(int Decisions, double? Median);
+
+/// <summary>First handovers (G2) of a promising → delivering pair: accepted at once, or returned for completion.</summary>
+public sealed record HandoverRow(int PromisingDepartmentId, string PromisingDepartmentName, int DeliveringDepartmentId, string DeliveringDepartmentName, int AcceptedFirstTime, int Returned)
+{
+    public double? Rate => KeptRate.Ratio(AcceptedFirstTime, AcceptedFirstTime + Returned);
+}
+
+/// <summary>Broken promises of one delivering department with one breach cause.</summary>
+public sealed record BreachRow(int DeliveringDepartmentId, string DeliveringDepartmentName, BreachCause Cause, int Count);
+
+/// <summary>Open promises (approved, committed, in delivery) of one delivering department by traffic light, today.</summary>
+public sealed record TrafficLightRow(int DeliveringDepartmentId, string DeliveringDepartmentName, int Green, int Yellow, int Red);

@@ -1,0 +1,242 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace QualityGates.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Dashboard : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_CategoryId",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_CustomerId",
+                table: "Promises");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ChangedAfterApproval",
+                table: "Promises",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DueDateSlipDays",
+                table: "Promises",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "FirstApprovedDueDate",
+                table: "Promises",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FirstApprovedRevision",
+                table: "Promises",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FirstApprovedTargetComparator",
+                table: "Promises",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "FirstApprovedTargetDate",
+                table: "Promises",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FirstApprovedTargetMetric",
+                table: "Promises",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FirstApprovedTargetUnit",
+                table: "Promises",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "FirstApprovedTargetValue",
+                table: "Promises",
+                type: "TEXT",
+                precision: 18,
+                scale: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FirstFeasibilityDecision",
+                table: "Promises",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "HandoverAcceptedFirstTime",
+                table: "Promises",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OutcomeAgainstFirstTarget",
+                table: "Promises",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "DaysToDecision",
+                table: "GateReviews",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PassedByEnvelope",
+                table: "GateReviews",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_CategoryId_DueDate",
+                table: "Promises",
+                columns: new[] { "CategoryId", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_CustomerId_DueDate",
+                table: "Promises",
+                columns: new[] { "CustomerId", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_DeliveringDepartmentId_DueDate",
+                table: "Promises",
+                columns: new[] { "DeliveringDepartmentId", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_DueDate_Status_PromisingDepartmentId_DeliveringDepartmentId_CategoryId",
+                table: "Promises",
+                columns: new[] { "DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_PromisingDepartmentId_DueDate",
+                table: "Promises",
+                columns: new[] { "PromisingDepartmentId", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateReviews_Stage_DecidedAtUtc",
+                table: "GateReviews",
+                columns: new[] { "Stage", "DecidedAtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_CategoryId_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_CustomerId_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_DeliveringDepartmentId_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_DueDate_Status_PromisingDepartmentId_DeliveringDepartmentId_CategoryId",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_PromisingDepartmentId_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_GateReviews_Stage_DecidedAtUtc",
+                table: "GateReviews");
+
+            migrationBuilder.DropColumn(
+                name: "ChangedAfterApproval",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "DueDateSlipDays",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedDueDate",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedRevision",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetComparator",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetDate",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetMetric",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetUnit",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetValue",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstFeasibilityDecision",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "HandoverAcceptedFirstTime",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "OutcomeAgainstFirstTarget",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "DaysToDecision",
+                table: "GateReviews");
+
+            migrationBuilder.DropColumn(
+                name: "PassedByEnvelope",
+                table: "GateReviews");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_CategoryId",
+                table: "Promises",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_CustomerId",
+                table: "Promises",
+                column: "CustomerId");
+        }
+    }
+}

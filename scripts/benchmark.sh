@@ -91,10 +91,13 @@ db_size() { # provider n
     fi
 }
 
+# A cached database is reused only while the schema, the domain and the generator are those it was made with.
+schema=$(git log -1 --format=%H -- src/QualityGates.Domain src/QualityGates.Web/Data tools/QualityGates.DataGenerator)$(git status --porcelain -- src/QualityGates.Domain src/QualityGates.Web/Data tools/QualityGates.DataGenerator | md5sum | cut -c1-8)
+
 # Generates unless a finished database of this provider and size is cached (marker file with the timing).
 generate() { # provider n
     local marker=$data/$1-$2.generated
-    if [[ -f $marker ]] && ! $regenerate; then
+    if [[ -f $marker ]] && ! $regenerate && [[ $(cat "$data/$1-$2.schema" 2>/dev/null) == "$schema" ]]; then
         log "reusing $1 N=$2 ($(cat "$marker"))"
         return
     fi
@@ -106,6 +109,7 @@ generate() { # provider n
         >"$data/logs/generate-$1-$2.log" 2>&1 || { tail -20 "$data/logs/generate-$1-$2.log" >&2; exit 1; }
     end=$(date +%s)
     echo "generated in $((end - start)) s, $(db_size "$1" "$2") MB, load before $(load)" >"$marker"
+    echo "$schema" >"$data/$1-$2.schema"
     log "$(cat "$marker")"
 }
 

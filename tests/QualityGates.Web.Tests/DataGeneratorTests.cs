@@ -73,6 +73,12 @@ public sealed class DataGeneratorTests(GeneratedDatabase generated) : IClassFixt
                 Assert.NotNull(promise.CommittedOn);
                 Assert.NotNull(promise.Evidence);
                 Assert.Equal(promise.Status == PromiseStatus.Broken, promise.BreachCause is not null);
+
+                // The columns the verbs keep for the dashboard come with the verbs.
+                Assert.NotNull(promise.FirstApprovedRevision);
+                Assert.NotNull(promise.FirstFeasibilityDecision);
+                Assert.NotNull(promise.HandoverAcceptedFirstTime);
+                Assert.NotNull(promise.OutcomeAgainstFirstTarget);
             }
 
             return finished.Count(p => p.Status == PromiseStatus.Broken);

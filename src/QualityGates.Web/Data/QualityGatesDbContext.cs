@@ -5,7 +5,10 @@ using QualityGates.Domain;
 using QualityGates.Domain.Customers;
 using QualityGates.Domain.Departments;
 using QualityGates.Domain.Envelopes;
+using QualityGates.Domain.Feedback;
 using QualityGates.Domain.Gates;
+using QualityGates.Domain.Improvement;
+using QualityGates.Domain.Lessons;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data.Auditing;
 
@@ -35,6 +38,18 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     public DbSet<GateDefinition> GateDefinitions => Set<GateDefinition>();
 
     public DbSet<GateReview> GateReviews => Set<GateReview>();
+
+    public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
+
+    public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
+
+    /// <summary>The feedback each action was opened from (part of the action; here for queries).</summary>
+    public DbSet<ActionFeedbackLink> ActionFeedbackLinks => Set<ActionFeedbackLink>();
+
+    /// <summary>What each action's Act step changed (part of the action; here for queries).</summary>
+    public DbSet<UpstreamChange> UpstreamChanges => Set<UpstreamChange>();
+
+    public DbSet<Lesson> Lessons => Set<Lesson>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -138,6 +153,11 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         StoreAsString<CheckpointAnswer>(configurationBuilder);
         StoreAsString<GateDecision>(configurationBuilder);
         StoreAsString<GateReviewState>(configurationBuilder);
+        StoreAsString<FeedbackType>(configurationBuilder);
+        StoreAsString<FeedbackSeverity>(configurationBuilder);
+        StoreAsString<FeedbackStatus>(configurationBuilder);
+        StoreAsString<PdcaPhase>(configurationBuilder);
+        StoreAsString<UpstreamChangeKind>(configurationBuilder);
     }
 
     private static void StoreAsString<TEnum>(ModelConfigurationBuilder configurationBuilder)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using QualityGates.Domain;
+using QualityGates.Domain.Feedback;
+using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Promises;
 
 namespace QualityGates.Web.Localization;
@@ -14,6 +16,16 @@ public static class LocalizerExtensions
 
     public static string Role(this IStringLocalizer l, string role) => l[$"Role.{role}"];
 
+    public static string FeedbackStatus(this IStringLocalizer l, FeedbackStatus status) => l[$"FeedbackStatus.{status}"];
+
+    public static string FeedbackType(this IStringLocalizer l, FeedbackType type) => l[$"FeedbackType.{type}"];
+
+    public static string Severity(this IStringLocalizer l, FeedbackSeverity severity) => l[$"FeedbackSeverity.{severity}"];
+
+    public static string Phase(this IStringLocalizer l, PdcaPhase phase) => l[$"PdcaPhase.{phase}"];
+
+    public static string UpstreamKind(this IStringLocalizer l, UpstreamChangeKind kind) => l[$"UpstreamChangeKind.{kind}"];
+
     /// <summary>"First response ≤ 4 h", "Verfügbarkeit ≥ 99,5 %", "Delivery by 3/1/2027".</summary>
     public static string Target(this IStringLocalizer l, MeasurableTarget target) =>
         !target.IsMeasurable ? ""
@@ -23,7 +35,13 @@ public static class LocalizerExtensions
 
     /// <summary>A broken business rule, explained: "Error.{Code}" with the rule's arguments, statuses translated.</summary>
     public static string Error(this IStringLocalizer l, DomainException error) =>
-        l[$"Error.{error.Code}", error.Arguments.Select(a => a is PromiseStatus s ? l.Status(s) : a).ToArray()];
+        l[$"Error.{error.Code}", error.Arguments.Select(a => a switch
+        {
+            PromiseStatus s => l.Status(s),
+            FeedbackStatus f => l.FeedbackStatus(f),
+            PdcaPhase p => l.Phase(p),
+            _ => a,
+        }).ToArray()];
 
     public static string Date(this DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
 

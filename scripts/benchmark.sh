@@ -6,7 +6,8 @@
 # docs/benchmarks.md. Everything it starts (app, PostgreSQL) is stopped on exit.
 #
 #   scripts/benchmark.sh [--providers "sqlite postgresql"] [--sizes "10000 100000 1000000"]
-#                        [--duration 20s] [--concurrency 8] [--regenerate] [--no-queries]
+#                        [--duration 20s] [--concurrency 8] [--regenerate] [--no-queries] [--no-build] [--generate-only]
+# --generate-only fills the cache and stops (runs for two providers may go in parallel, after one build).
 # Environment: BENCH_DATA (default /work/benchdata), BENCH_PORT (5401), BENCH_PG_PORT (5445).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -18,6 +19,8 @@ duration=20s
 concurrency=8
 regenerate=false
 queries=true
+build=true
+generate_only=false
 while (($#)); do
     case $1 in
         --providers) providers=$2; shift 2 ;;
@@ -26,6 +29,8 @@ while (($#)); do
         --concurrency) concurrency=$2; shift 2 ;;
         --regenerate) regenerate=true; shift ;;
         --no-queries) queries=false; shift ;;
+        --no-build) build=false; shift ;;
+        --generate-only) generate_only=true; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -57,13 +62,13 @@ trap 'exit 143' TERM
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-echo "== Building (Release)"
-dotnet publish src/QualityGates.Web -c Release -o "$data/app" --nologo -v q >/dev/null
-dotnet build tools/QualityGates.DataGenerator -c Release --nologo -v q >/dev/null
-generator=(dotnet "$root/tools/QualityGates.DataGenerator/bin/Release/net10.0/QualityGates.DataGenerator.dll")
-if $queries && [[ -d tools/QualityGates.Benchmarks ]]; then
+if $build; then
+    echo "== Building (Release)"
+    dotnet publish src/QualityGates.Web -c Release -o "$data/app" --nologo -v q >/dev/null
+    dotnet build tools/QualityGates.DataGenerator -c Release --nologo -v q >/dev/null
     dotnet build tools/QualityGates.Benchmarks -c Release --nologo -v q >/dev/null
 fi
+generator=(dotnet "$root/tools/QualityGates.DataGenerator/bin/Release/net10.0/QualityGates.DataGenerator.dll")
 
 # PostgreSQL keeps its data directory under $BENCH_DATA, so generated databases survive between runs.
 pg_connection() { echo "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$1;Timeout=30;Command Timeout=0"; }
@@ -182,6 +187,7 @@ for provider in $providers; do
     [[ $provider == postgresql ]] && ensure_postgres
     for n in $sizes; do
         generate "$provider" "$n"
+        $generate_only && continue
         start_app "$provider" "$n"
         executive=$(sign_in executive@bench.local)
         rep=$(sign_in sales.salesrep.001@bench.local)
@@ -196,13 +202,13 @@ for provider in $providers; do
         measure "$provider" "$n" register-deep-filtered "/Promises?Status=Kept&pageNumber=500" "$rep"
         measure "$provider" "$n" promise-detail "/Promises/Details/$detail" "$rep"
         stop_app
-        if $queries && [[ -d tools/QualityGates.Benchmarks ]]; then
+        if $queries; then
             log "query benchmark $provider N=$n"
             dotnet "tools/QualityGates.Benchmarks/bin/Release/net10.0/QualityGates.Benchmarks.dll" \
                 --provider "$provider" --connection "$(connection_for "$provider" "$n")" --promises "$n" \
-                --results "$data/queries.tsv" | tee -a "$data/logs/queries-$provider-$n.log" >&2
+                --runs $((n >= 1000000 ? 5 : 15)) --results "$data/queries.tsv" | tee -a "$data/logs/queries-$provider-$n.log" >&2
         fi
     done
 done
 
-scripts/benchmark-report.sh
+$generate_only || scripts/benchmark-report.sh

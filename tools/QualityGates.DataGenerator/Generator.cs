@@ -7,7 +7,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QualityGates.DataGenerator.Bulk;
 using QualityGates.Domain;
+using QualityGates.Domain.Feedback;
 using QualityGates.Domain.Gates;
+using QualityGates.Domain.Improvement;
+using QualityGates.Domain.Lessons;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Auditing;
@@ -181,9 +184,20 @@ public static class Generator
 
         public TableMap Conditions { get; } = TableMap.For<ReviewCondition>(db);
 
+        public TableMap Feedback { get; } = TableMap.For<FeedbackItem>(db);
+
+        public TableMap Lessons { get; } = TableMap.For<Lesson>(db);
+
+        public TableMap Actions { get; } = TableMap.For<ImprovementAction>(db);
+
+        public TableMap FeedbackLinks { get; } = TableMap.For<ActionFeedbackLink>(db);
+
+        public TableMap UpstreamChanges { get; } = TableMap.For<UpstreamChange>(db);
+
         public TableMap Audit { get; } = TableMap.For<AuditEntry>(db);
 
-        public IReadOnlyList<TableMap> All => [Promises, Revisions, Reviews, Answers, Decisions, Conditions, Audit];
+        public IReadOnlyList<TableMap> All =>
+            [Promises, Revisions, Reviews, Answers, Decisions, Conditions, Feedback, Lessons, Actions, FeedbackLinks, UpstreamChanges, Audit];
 
         public IEnumerable<(TableMap Table, List<EntityRow> Rows)> RowsOf(List<PromiseRecords> batch)
         {
@@ -193,6 +207,11 @@ public static class Generator
             yield return (Answers, batch.SelectMany(r => r.Reviews).SelectMany(v => v.Answers.Select(a => new EntityRow(a, v))).ToList());
             yield return (Decisions, batch.SelectMany(r => r.Reviews).SelectMany(v => v.Decisions.Select(d => new EntityRow(d, v))).ToList());
             yield return (Conditions, batch.SelectMany(r => r.Reviews).SelectMany(v => v.Conditions.Select(c => new EntityRow(c, v))).ToList());
+            yield return (Feedback, batch.SelectMany(r => r.Feedback).Select(f => new EntityRow(f)).ToList());
+            yield return (Lessons, batch.SelectMany(r => r.Lessons).Select(l => new EntityRow(l)).ToList());
+            yield return (Actions, batch.SelectMany(r => r.Actions).Select(a => new EntityRow(a)).ToList());
+            yield return (FeedbackLinks, batch.SelectMany(r => r.Actions).SelectMany(a => a.FeedbackLinks.Select(l => new EntityRow(l, a))).ToList());
+            yield return (UpstreamChanges, batch.SelectMany(r => r.Actions).SelectMany(a => a.UpstreamChanges.Select(c => new EntityRow(c, a))).ToList());
             yield return (Audit, batch.SelectMany(r => r.Audit).Select(a => new EntityRow(a)).ToList());
         }
     }
@@ -236,6 +255,19 @@ public static class Generator
                 foreach (var condition in review.Conditions)
                 {
                     Assign(condition);
+                }
+            }
+
+            foreach (var action in records.Actions)
+            {
+                foreach (var link in action.FeedbackLinks)
+                {
+                    Assign(link);
+                }
+
+                foreach (var change in action.UpstreamChanges)
+                {
+                    Assign(change);
                 }
             }
 

@@ -1,5 +1,8 @@
 using System.Globalization;
+using QualityGates.Domain.Feedback;
 using QualityGates.Domain.Gates;
+using QualityGates.Domain.Improvement;
+using QualityGates.Domain.Lessons;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data.Auditing;
 
@@ -13,6 +16,12 @@ public sealed class PromiseRecords
     public List<PromiseRevision> Revisions { get; } = [];
 
     public List<GateReview> Reviews { get; } = [];
+
+    public List<FeedbackItem> Feedback { get; } = [];
+
+    public List<Lesson> Lessons { get; } = [];
+
+    public List<ImprovementAction> Actions { get; } = [];
 
     public List<AuditEntry> Audit { get; } = [];
 }
@@ -228,7 +237,85 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
             Decide(closure, world.Closure, promise, afterSales, GateDecision.Go, null, null, [], closedAt, allMet: true);
         }
 
+        AfterSales(records, delivering, outcomeAt, random, assignIds);
         return records;
+    }
+
+    /// <summary>
+    /// Feedback on about 30 % of the broken promises (and praise on 3 % of the kept ones), triaged by AfterSales;
+    /// half of the broken-promise feedback opens an improvement action, which goes through PDCA as time allows and
+    /// ends with a lesson learned. That makes feedback on about 5 % of the promises and one action per three.
+    /// </summary>
+    private void AfterSales(PromiseRecords records, string delivering, DateTime outcomeAt, Random random, Action<object> assignIds)
+    {
+        var promise = records.Promise;
+        var broken = promise.Status == PromiseStatus.Broken;
+        var filedAt = outcomeAt.AddDays(random.Next(1, 20));
+        if (random.Next(100) >= (broken ? 30 : 3) || filedAt > options.Now)
+        {
+            return;
+        }
+
+        var afterSales = world.Pick("AfterSales", random);
+        var type = !broken ? FeedbackType.CustomerPraise : random.Next(2) == 0 ? FeedbackType.BrokenPromise : FeedbackType.CustomerComplaint;
+        var severity = broken ? (FeedbackSeverity)random.Next(1, 4) : FeedbackSeverity.Low;
+        var feedback = FeedbackItem.File(new FeedbackDetails(type, severity,
+            broken ? $"{promise.Number} missed its target" : $"Customer thanks us for {promise.Number}",
+            broken ? "The customer reported the miss at the quarterly review." : "The customer praised the team in the review meeting.",
+            promise.Id, promise.CustomerId), afterSales.Id, filedAt);
+        assignIds(feedback);
+        records.Feedback.Add(feedback);
+        var t = filedAt.AddDays(random.Next(1, 6));
+        if (t > options.Now)
+        {
+            return;
+        }
+
+        feedback.Triage(severity, "Confirmed with the customer.", afterSales.Id, t);
+        if (!broken || random.Next(100) >= 50)
+        {
+            t = t.AddDays(random.Next(1, 10));
+            if (t < options.Now && random.Next(100) < 60)
+            {
+                feedback.Close(broken ? "Known cause; covered by an existing action." : "Passed on to the team.", t);
+            }
+
+            return;
+        }
+
+        t = t.AddDays(random.Next(1, 10));
+        if (t > options.Now)
+        {
+            return;
+        }
+
+        var owner = world.Pick(delivering, random);
+        var due = DateOnly.FromDateTime(t).AddDays(random.Next(30, 90));
+        var action = ImprovementAction.Open(new ActionPlan(
+            $"Prevent another {promise.BreachCause} breach", "The target was promised without checking the delivering team's load.", owner.Id,
+            promise.DeliveringDepartmentId, due, "No breach of this kind in the following quarter", due.AddDays(90)), [feedback], afterSales.Id, t);
+        assignIds(action);
+        records.Actions.Add(action);
+        foreach (var next in new[] { PdcaPhase.Do, PdcaPhase.Check, PdcaPhase.Act, PdcaPhase.Done })
+        {
+            t = t.AddDays(random.Next(5, 30));
+            if (t > options.Now)
+            {
+                return;
+            }
+
+            if (next == PdcaPhase.Done)
+            {
+                var lesson = Lesson.Learn("Check the delivering team's load before promising dates in this category.", promise.CategoryId, promise.CustomerId, owner.Id, t);
+                assignIds(lesson);
+                records.Lessons.Add(lesson);
+                action.RecordUpstreamChange(UpstreamChange.NewLesson(lesson.Id, owner.Id, t));
+            }
+
+            action.MoveTo(next, next == PdcaPhase.Act ? "Two breaches fewer than in the quarter before." : null, t);
+        }
+
+        feedback.CompleteImprovement(t);
     }
 
     /// <summary>G1: an envelope passes it at once; otherwise a manager decides, sometimes after a Hold.</summary>

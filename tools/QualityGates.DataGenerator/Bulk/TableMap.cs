@@ -96,20 +96,28 @@ public sealed class ColumnMap
         var name = property.GetColumnName(store)
                    ?? throw new InvalidOperationException($"{root.DisplayName()}.{property.Name} has no column in {store.Name}.");
         var mapping = property.GetRelationalTypeMapping();
-        if (!property.IsShadowProperty())
+
+        // A child of an aggregate (a review's answers, an action's feedback links) carries its owner's key, which
+        // EF would fix up on save: with an owner given, the key comes from the owner, shadow property or not.
+        var toOwner = property.GetContainingForeignKeys().FirstOrDefault(k => k.DependentToPrincipal is null && k.PrincipalToDependent is not null);
+        if (toOwner is not null)
         {
-            var getter = property.GetGetter();
-            return new ColumnMap(name, mapping, (entity, _) => getter.GetClrValueUsingContainingEntity(entity));
+            var principal = toOwner.PrincipalKey.Properties[toOwner.Properties.ToList().IndexOf(property)].GetGetter();
+            var own = property.IsShadowProperty() ? null : property.GetGetter();
+            return new ColumnMap(name, mapping, (entity, owner) => owner is not null
+                ? principal.GetClrValueUsingContainingEntity(owner)
+                : own?.GetClrValueUsingContainingEntity(entity)
+                  ?? throw new InvalidOperationException($"{root.DisplayName()}.{property.Name} needs its owner."));
         }
 
-        // Child rows of an aggregate (a review's answers) carry their owner's key in a shadow foreign key.
-        var foreignKey = property.GetContainingForeignKeys().FirstOrDefault()
-                         ?? throw new InvalidOperationException(
-                             $"{root.DisplayName()}.{property.Name} is a shadow property the generator cannot fill; give it a value in the domain.");
-        var principal = foreignKey.PrincipalKey.Properties[foreignKey.Properties.ToList().IndexOf(property)].GetGetter();
-        return new ColumnMap(name, mapping, (_, owner) => owner is null
-            ? throw new InvalidOperationException($"{root.DisplayName()}.{property.Name} needs its owner.")
-            : principal.GetClrValueUsingContainingEntity(owner));
+        if (property.IsShadowProperty())
+        {
+            throw new InvalidOperationException(
+                $"{root.DisplayName()}.{property.Name} is a shadow property the generator cannot fill; give it a value in the domain.");
+        }
+
+        var getter = property.GetGetter();
+        return new ColumnMap(name, mapping, (entity, _) => getter.GetClrValueUsingContainingEntity(entity));
     }
 }
 

@@ -11,4 +11,7 @@ public static class Policies
 
     /// <summary>Define capability envelopes for one's own (delivering) department.</summary>
     public const string DefineEnvelopes = nameof(DefineEnvelopes);
+
+    /// <summary>Export the register and dashboard tables: everyone but sales reps (managers their own department's data).</summary>
+    public const string Export = nameof(Export);
 }

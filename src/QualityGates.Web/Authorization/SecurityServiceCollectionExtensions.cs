@@ -84,7 +84,8 @@ public static class SecurityServiceCollectionExtensions
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.MakePromises, p => p.RequireRole(Roles.SalesRep))
             .AddPolicy(Policies.ManageCustomers, p => p.RequireRole(Roles.SalesRep, Roles.Administrator))
-            .AddPolicy(Policies.DefineEnvelopes, p => p.RequireRole(Roles.ServiceManager));
+            .AddPolicy(Policies.DefineEnvelopes, p => p.RequireRole(Roles.ServiceManager))
+            .AddPolicy(Policies.Export, p => p.RequireRole(Roles.ServiceManager, Roles.AfterSales, Roles.Executive, Roles.Administrator));
         services.AddSingleton<IAuthorizationHandler, PromiseAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, ReviewAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, EnvelopeAuthorizationHandler>();

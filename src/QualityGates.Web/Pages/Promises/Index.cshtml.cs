@@ -1,41 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using QualityGates.Domain.Departments;
-using QualityGates.Domain.Promises;
+using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Pages.Shared;
 
 namespace QualityGates.Web.Pages.Promises;
 
 /// <summary>The promise register: everyone may read it; search, filters, sorting and paging run in the database.</summary>
-public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IAuthorizationService authorization) : PageModel
 {
-    public const int SearchMaxLength = 100;
+    public const int SearchMaxLength = PromiseFilter.SearchMaxLength;
 
-    [BindProperty(SupportsGet = true, Name = "q")]
-    public string? Search { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public PromiseStatus? Status { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int? CategoryId { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int? PromisingDepartmentId { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int? DeliveringDepartmentId { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int? CustomerId { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? DueFrom { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? DueTo { get; set; }
+    public PromiseFilter Filter { get; private set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
@@ -55,74 +34,44 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : Pa
 
     public IReadOnlyList<SelectListItem> Customers { get; private set; } = [];
 
-    public bool IsFiltered =>
-        !string.IsNullOrWhiteSpace(Search) || Status is not null || CategoryId is not null
-        || PromisingDepartmentId is not null || DeliveringDepartmentId is not null || CustomerId is not null
-        || DueFrom is not null || DueTo is not null;
+    public bool IsFiltered => Filter.IsFiltered;
 
-    public async Task OnGetAsync()
+    public bool CanExport { get; private set; }
+
+    /// <summary>The register's filters and sort as query-string values, for the export links and the pager.</summary>
+    public Dictionary<string, string> RouteValues(string? format = null)
+    {
+        var values = Filter.ToRouteValues();
+        if (!string.IsNullOrEmpty(Sort))
+        {
+            values["sort"] = Sort;
+        }
+
+        if (format is not null)
+        {
+            values["format"] = format;
+        }
+
+        return values;
+    }
+
+    public async Task OnGetAsync([FromQuery] PromiseFilter filter)
     {
         // Malformed filter values (e.g. ?status=Nonsense) are ignored rather than failing the page.
         ModelState.Clear();
-        Promises = await Sorted(Filtered(PromiseListItem.Query(db))).ToPagedListAsync(PageNumber);
+        Filter = filter;
+        var promises = filter.Apply(db, db.Promises, Today);
+        Promises = await Sorted(PromiseListItem.Project(db, promises), Sort).ToPagedListAsync(PageNumber);
 
         Categories = await Lookups.CategoriesAsync(db, activeOnly: false);
         PromisingDepartments = await Lookups.DepartmentsAsync(db, DepartmentKind.Promising);
         DeliveringDepartments = await Lookups.DepartmentsAsync(db, DepartmentKind.Delivering);
         Customers = await Lookups.CustomersAsync(db);
-    }
-
-    private IQueryable<PromiseListItem> Filtered(IQueryable<PromiseListItem> query)
-    {
-        if (!string.IsNullOrWhiteSpace(Search))
-        {
-            var term = Search.Trim();
-            term = term[..Math.Min(term.Length, SearchMaxLength)].ToLower();
-            query = query.Where(p => p.Number.ToLower().Contains(term)
-                                     || p.Title.ToLower().Contains(term)
-                                     || (p.CustomerName != null && p.CustomerName.ToLower().Contains(term)));
-        }
-
-        if (Status is { } status)
-        {
-            query = query.Where(p => p.Status == status);
-        }
-
-        if (CategoryId is { } categoryId)
-        {
-            query = query.Where(p => p.CategoryId == categoryId);
-        }
-
-        if (PromisingDepartmentId is { } promisingId)
-        {
-            query = query.Where(p => p.PromisingDepartmentId == promisingId);
-        }
-
-        if (DeliveringDepartmentId is { } deliveringId)
-        {
-            query = query.Where(p => p.DeliveringDepartmentId == deliveringId);
-        }
-
-        if (CustomerId is { } customerId)
-        {
-            query = query.Where(p => p.CustomerId == customerId);
-        }
-
-        if (DueFrom is { } from)
-        {
-            query = query.Where(p => p.DueDate >= from);
-        }
-
-        if (DueTo is { } to)
-        {
-            query = query.Where(p => p.DueDate <= to);
-        }
-
-        return query;
+        CanExport = (await authorization.AuthorizeAsync(User, Policies.Export)).Succeeded;
     }
 
     // Every order ends with the id, so paging is stable when the sort key has ties.
-    private IQueryable<PromiseListItem> Sorted(IQueryable<PromiseListItem> query) => Sort switch
+    public static IQueryable<PromiseListItem> Sorted(IQueryable<PromiseListItem> query, string? sort) => sort switch
     {
         "number" => query.OrderBy(p => p.Number),
         "-number" => query.OrderByDescending(p => p.Number),

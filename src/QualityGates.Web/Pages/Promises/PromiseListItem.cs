@@ -47,8 +47,17 @@ public sealed class PromiseListItem
     public TrafficLight? Light(DateOnly today) => Promise.Light(
         Status, DueDate, AtRisk, HasRiskMeasure, OpenConditions, EarliestOpenConditionDue < today ? 1 : 0, today);
 
-    public static IQueryable<PromiseListItem> Query(QualityGatesDbContext db) =>
-        from p in db.Promises
+    public BreachCause? BreachCause { get; init; }
+
+    public DateOnly? CommittedOn { get; init; }
+
+    public int Revision { get; init; }
+
+    public static IQueryable<PromiseListItem> Query(QualityGatesDbContext db) => Project(db, db.Promises);
+
+    /// <summary>Adds the names to promises already filtered: the register counts and filters before it joins.</summary>
+    public static IQueryable<PromiseListItem> Project(QualityGatesDbContext db, IQueryable<Promise> promises) =>
+        from p in promises
         join category in db.PromiseCategories on p.CategoryId equals category.Id
         join promising in db.Departments on p.PromisingDepartmentId equals promising.Id
         join delivering in db.Departments on p.DeliveringDepartmentId equals delivering.Id
@@ -74,6 +83,9 @@ public sealed class PromiseListItem
             OwnerName = owner.DisplayName,
             AtRisk = p.AtRisk,
             HasRiskMeasure = p.RiskMeasure != null,
+            BreachCause = p.BreachCause,
+            CommittedOn = p.CommittedOn,
+            Revision = p.Revision,
             OpenConditions = db.GateReviews.Where(r => r.PromiseId == p.Id).SelectMany(r => r.Conditions).Count(c => c.ResolvedAtUtc == null),
             EarliestOpenConditionDue = db.GateReviews.Where(r => r.PromiseId == p.Id).SelectMany(r => r.Conditions)
                 .Where(c => c.ResolvedAtUtc == null).Min(c => (DateOnly?)c.DueDate),

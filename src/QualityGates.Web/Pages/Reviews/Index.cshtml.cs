@@ -18,6 +18,35 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public int? DepartmentId { get; set; }
 
+    // Set by the dashboard's drill-down links: the decisions behind a gate figure.
+    [BindProperty(SupportsGet = true)]
+    public GateStage? Stage { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public GateDecision? Decision { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool? ByEnvelope { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? DecidedFrom { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? DecidedTo { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? PromisingDepartmentId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? CategoryId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? CustomerId { get; set; }
+
+    public bool HasFigureFilters =>
+        Stage is not null || Decision is not null || ByEnvelope is not null || DecidedFrom is not null || DecidedTo is not null
+        || PromisingDepartmentId is not null || CategoryId is not null || CustomerId is not null;
+
     [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
@@ -40,8 +69,56 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
             query = query.Where(r => r.DecidingDepartmentId == departmentId);
         }
 
+        query = FigureFiltered(query);
         Reviews = await query.OrderBy(r => r.State == GateReviewState.Decided).ThenBy(r => r.OpenedAtUtc).ThenBy(r => r.Id)
             .ToPagedListAsync(PageNumber);
         Departments = await Lookups.DepartmentsAsync(db, DepartmentKind.Delivering);
+    }
+
+    private IQueryable<ReviewListItem> FigureFiltered(IQueryable<ReviewListItem> query)
+    {
+        if (Stage is { } stage)
+        {
+            query = query.Where(r => r.Stage == stage);
+        }
+
+        if (Decision is { } decision)
+        {
+            query = query.Where(r => r.State == GateReviewState.Decided && r.Outcome == decision);
+        }
+
+        if (ByEnvelope is { } byEnvelope)
+        {
+            query = query.Where(r => r.PassedByEnvelope == byEnvelope);
+        }
+
+        if (DecidedFrom is { } from)
+        {
+            var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(r => r.State == GateReviewState.Decided && r.DecidedAtUtc >= fromUtc);
+        }
+
+        if (DecidedTo is { } to)
+        {
+            var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(r => r.State == GateReviewState.Decided && r.DecidedAtUtc < toUtc);
+        }
+
+        if (PromisingDepartmentId is { } promising)
+        {
+            query = query.Where(r => r.PromisingDepartmentId == promising);
+        }
+
+        if (CategoryId is { } category)
+        {
+            query = query.Where(r => r.PromiseCategoryId == category);
+        }
+
+        if (CustomerId is { } customer)
+        {
+            query = query.Where(r => r.PromiseCustomerId == customer);
+        }
+
+        return query;
     }
 }

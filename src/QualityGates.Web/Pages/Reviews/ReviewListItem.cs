@@ -37,6 +37,14 @@ public sealed class ReviewListItem
 
     public GateStage Stage { get; init; }
 
+    public bool PassedByEnvelope { get; init; }
+
+    public int PromiseCategoryId { get; init; }
+
+    public int? PromiseCustomerId { get; init; }
+
+    public int PromisingDepartmentId { get; init; }
+
     /// <summary>
     /// Reviews the deciding department still has to decide: open or on hold, and the promise where the gate
     /// expects it (under review for G1, committed for the handover, with its outcome for G3) — not withdrawn, not returned.
@@ -69,5 +77,9 @@ public sealed class ReviewListItem
             PromiseDueDate = p.DueDate,
             PromiseStatus = p.Status,
             Stage = r.Stage,
+            PassedByEnvelope = r.PassedByEnvelope,
+            PromiseCategoryId = p.CategoryId,
+            PromiseCustomerId = p.CustomerId,
+            PromisingDepartmentId = p.PromisingDepartmentId,
         };
 }

@@ -1,0 +1,257 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+using QualityGates.Domain.Departments;
+using QualityGates.Domain.Gates;
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Authorization;
+using QualityGates.Web.Dashboard;
+using QualityGates.Web.Data;
+using QualityGates.Web.Pages.Promises;
+using QualityGates.Web.Pages.Shared;
+
+namespace QualityGates.Web.Pages.Dashboard;
+
+/// <summary>
+/// The dashboard: every figure of PRODUCT.md, computed in the database by <see cref="DashboardQueries"/> within
+/// the user's department scope, each with a table and a link to the list behind it.
+/// </summary>
+public sealed class IndexModel(
+    QualityGatesDbContext db, DashboardQueries queries, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DashboardInput Input { get; set; } = new();
+
+    public DashboardFilter Filter { get; private set; } = null!;
+
+    public DashboardFigures Figures { get; private set; } = null!;
+
+    public bool CanExport { get; private set; }
+
+    public DepartmentScope Scope { get; private set; } = DepartmentScope.Everything;
+
+    public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> PromisingDepartments { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> DeliveringDepartments { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Customers { get; private set; } = [];
+
+    public DateOnly Today => queries.Today;
+
+    /// <summary>What dashboard.js draws; the same numbers are in the tables next to each chart.</summary>
+    public IReadOnlyList<ChartSpec> Charts { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Malformed values (e.g. ?from=yesterday) fall back to the defaults rather than failing the page.
+        ModelState.Clear();
+        Scope = DepartmentScope.For(User);
+        Filter = Input.ToFilter(Today, Scope);
+        Figures = await DashboardFigures.LoadAsync(queries, Filter, ct);
+
+        Categories = await Lookups.CategoriesAsync(db, activeOnly: false);
+        PromisingDepartments = await Lookups.DepartmentsAsync(db, DepartmentKind.Promising);
+        DeliveringDepartments = await Lookups.DepartmentsAsync(db, DepartmentKind.Delivering);
+        Customers = await Lookups.CustomersAsync(db);
+        CanExport = (await authorization.AuthorizeAsync(User, Policies.Export)).Succeeded;
+        Charts = BuildCharts();
+    }
+
+    private List<ChartSpec> BuildCharts()
+    {
+        var f = Figures;
+        string last = l["Dashboard.KeptRate.Last"], first = l["Dashboard.KeptRate.First"];
+        ChartSpec Rates(string id, IReadOnlyList<KeptRateRow> rows) => new(id, "bar", false, true,
+            rows.Select(r => r.Id is null && id == "kept-by-customer" ? l["Common.AllCustomers"].Value : r.Name).ToList(),
+            [new(last, rows.Select(r => Percent(r.Counts.Rate)).ToList(), "#0d6efd"),
+             new(first, rows.Select(r => Percent(r.Counts.RateAgainstFirst)).ToList(), "#6c757d")]);
+        return
+        [
+            new("kept-by-month", "line", false, true, f.ByMonth.Select(m => m.FirstDay.ToString("MMM yyyy", CultureInfo.CurrentCulture)).ToList(),
+                [new(last, f.ByMonth.Select(m => Percent(m.Counts.Rate)).ToList(), "#0d6efd"),
+                 new(first, f.ByMonth.Select(m => Percent(m.Counts.RateAgainstFirst)).ToList(), "#6c757d")]),
+            Rates("kept-by-promising", f.ByPromisingDepartment),
+            Rates("kept-by-delivering", f.ByDeliveringDepartment),
+            Rates("kept-by-category", f.ByCategory),
+            Rates("kept-by-customer", f.ByCustomer),
+            new("decision-mix", "bar", true, false, f.DecisionMix.Select(d => d.DepartmentName).ToList(),
+                [new(l["Decision.Go"], f.DecisionMix.Select(d => (double?)d.Go).ToList(), "#198754"),
+                 new(l["Dashboard.GoByEnvelope"], f.DecisionMix.Select(d => (double?)d.GoByEnvelope).ToList(), "#20c997"),
+                 new(l["Decision.ConditionalGo"], f.DecisionMix.Select(d => (double?)d.ConditionalGo).ToList(), "#ffc107"),
+                 new(l["Decision.Recycle"], f.DecisionMix.Select(d => (double?)d.Recycle).ToList(), "#fd7e14"),
+                 new(l["Decision.NoGo"], f.DecisionMix.Select(d => (double?)d.NoGo).ToList(), "#dc3545")]),
+            new("handovers", "bar", false, true, f.Handovers.Select(h => $"{h.PromisingDepartmentName} → {h.DeliveringDepartmentName}").ToList(),
+                [new(l["Dashboard.Handover.Rate"], f.Handovers.Select(h => Percent(h.Rate)).ToList(), "#0d6efd")]),
+            new("breaches", "bar", true, false, f.BreachDepartments.ToList(),
+                Enum.GetValues<BreachCause>().Select((cause, i) => new ChartSeries(l["BreachCause." + cause],
+                    f.BreachDepartments.Select(d => (double?)f.Breach(d, cause)).ToList(), BreachColors[i])).ToList()),
+            new("traffic-lights", "bar", true, false, f.TrafficLights.Select(t => t.DeliveringDepartmentName).ToList(),
+                [new(l["TrafficLight.Green"], f.TrafficLights.Select(t => (double?)t.Green).ToList(), "#198754"),
+                 new(l["TrafficLight.Yellow"], f.TrafficLights.Select(t => (double?)t.Yellow).ToList(), "#ffc107"),
+                 new(l["TrafficLight.Red"], f.TrafficLights.Select(t => (double?)t.Red).ToList(), "#dc3545")]),
+        ];
+    }
+
+    private static readonly string[] BreachColors = ["#6f42c1", "#fd7e14", "#0dcaf0", "#dc3545"];
+
+    private static double? Percent(double? share) => share is { } s ? Math.Round(s * 100, 1) : null;
+
+    /// <summary>The register with the dashboard's filters (the scope's department included) and the figure's own.</summary>
+    public string Register(Action<PromiseFilter>? figure = null, bool period = true)
+    {
+        var filter = new PromiseFilter
+        {
+            CategoryId = Filter.CategoryId,
+            CustomerId = Filter.CustomerId,
+            PromisingDepartmentId = Filter.PromisingDepartmentId ?? Scope.PromisingDepartmentId,
+            DeliveringDepartmentId = Filter.DeliveringDepartmentId ?? Scope.DeliveringDepartmentId,
+            DueFrom = period ? Filter.From : null,
+            DueTo = period ? Filter.To : null,
+        };
+        figure?.Invoke(filter);
+        return Url.Page("/Promises/Index", filter.ToRouteValues())!;
+    }
+
+    /// <summary>The decided feasibility reviews behind a gate figure.</summary>
+    public string Reviews(int? departmentId = null, GateDecision? decision = null, bool? byEnvelope = null)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["show"] = "decided",
+            ["stage"] = nameof(GateStage.Feasibility),
+            ["decidedFrom"] = Iso(Filter.From),
+            ["decidedTo"] = Iso(Filter.To),
+        };
+        void Add(string name, object? value)
+        {
+            if (value is not null)
+            {
+                values[name] = Convert.ToString(value, CultureInfo.InvariantCulture)!;
+            }
+        }
+
+        Add("departmentId", departmentId ?? Filter.DeliveringDepartmentId ?? Scope.DeliveringDepartmentId);
+        Add("decision", decision);
+        Add("byEnvelope", byEnvelope is { } e ? (e ? "true" : "false") : null);
+        Add("promisingDepartmentId", Filter.PromisingDepartmentId ?? Scope.PromisingDepartmentId);
+        Add("categoryId", Filter.CategoryId);
+        Add("customerId", Filter.CustomerId);
+        return Url.Page("/Reviews/Index", values)!;
+    }
+
+    /// <summary>The export of one table with the dashboard's filters.</summary>
+    public string Export(string table, string format)
+    {
+        var values = Input.ToRouteValues(Filter);
+        values["table"] = table;
+        values["format"] = format;
+        return Url.Page("/Dashboard/Export", values)!;
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>One chart for dashboard.js: its canvas id, Chart.js type, whether bars stack and values are percentages.</summary>
+public sealed record ChartSpec(string Id, string Type, bool Stacked, bool Percent, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series);
+
+public sealed record ChartSeries(string Label, IReadOnlyList<double?> Data, string Color);
+
+/// <summary>The dashboard's filters as the query string carries them.</summary>
+public sealed class DashboardInput
+{
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+
+    public int? PromisingDepartmentId { get; set; }
+
+    public int? DeliveringDepartmentId { get; set; }
+
+    public int? CategoryId { get; set; }
+
+    public int? CustomerId { get; set; }
+
+    /// <summary>Defaults to the last twelve months; a reversed period is put the right way round.</summary>
+    public DashboardFilter ToFilter(DateOnly today, DepartmentScope scope)
+    {
+        var defaults = DashboardFilter.LastTwelveMonths(today, scope);
+        var from = From ?? defaults.From;
+        var to = To ?? defaults.To;
+        if (to < from)
+        {
+            (from, to) = (to, from);
+        }
+
+        return new DashboardFilter(from, to, PromisingDepartmentId, DeliveringDepartmentId, CategoryId, CustomerId, scope);
+    }
+
+    public Dictionary<string, string> ToRouteValues(DashboardFilter filter)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["from"] = filter.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["to"] = filter.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+        void Add(string name, int? id)
+        {
+            if (id is { } value)
+            {
+                values[name] = value.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        Add("promisingDepartmentId", filter.PromisingDepartmentId);
+        Add("deliveringDepartmentId", filter.DeliveringDepartmentId);
+        Add("categoryId", filter.CategoryId);
+        Add("customerId", filter.CustomerId);
+        return values;
+    }
+}
+
+/// <summary>All figures of one dashboard view, loaded one query after the other on the request's DbContext.</summary>
+public sealed record DashboardFigures(
+    KeptRate KeptRate,
+    IReadOnlyList<KeptRateMonth> ByMonth,
+    IReadOnlyList<KeptRateRow> ByPromisingDepartment,
+    IReadOnlyList<KeptRateRow> ByDeliveringDepartment,
+    IReadOnlyList<KeptRateRow> ByCategory,
+    IReadOnlyList<KeptRateRow> ByCustomer,
+    MovingTargetIndex MovingTarget,
+    UngatedRate Ungated,
+    FirstPassYield FirstPass,
+    IReadOnlyList<DecisionMixRow> DecisionMix,
+    MedianDaysToDecision MedianDays,
+    int OverdueConditions,
+    IReadOnlyList<HandoverRow> Handovers,
+    IReadOnlyList<BreachRow> Breaches,
+    IReadOnlyList<TrafficLightRow> TrafficLights,
+    int DueSoon)
+{
+    public static async Task<DashboardFigures> LoadAsync(DashboardQueries queries, DashboardFilter filter, CancellationToken ct) => new(
+        await queries.KeptRateAsync(filter, ct),
+        await queries.KeptRateByMonthAsync(filter, ct),
+        await queries.KeptRateByPromisingDepartmentAsync(filter, ct),
+        await queries.KeptRateByDeliveringDepartmentAsync(filter, ct),
+        await queries.KeptRateByCategoryAsync(filter, ct),
+        await queries.KeptRateByCustomerAsync(filter, ct),
+        await queries.MovingTargetIndexAsync(filter, ct),
+        await queries.UngatedRateAsync(filter, ct),
+        await queries.FirstPassYieldAsync(filter, ct),
+        await queries.DecisionMixByDepartmentAsync(filter, ct),
+        await queries.MedianDaysToDecisionAsync(filter, ct),
+        await queries.OpenConditionsPastDueAsync(filter, ct),
+        await queries.HandoverByDepartmentPairAsync(filter, ct),
+        await queries.BreachCausesByDepartmentAsync(filter, ct),
+        await queries.TrafficLightsByDepartmentAsync(filter, ct),
+        await queries.DueSoonWithoutOutcomeAsync(filter, ct));
+
+    public IReadOnlyList<string> BreachDepartments => Breaches.Select(b => b.DeliveringDepartmentName).Distinct().ToList();
+
+    public int Breach(string department, BreachCause cause) =>
+        Breaches.Where(b => b.DeliveringDepartmentName == department && b.Cause == cause).Sum(b => b.Count);
+}

@@ -88,6 +88,20 @@ public sealed class DataGeneratorTests(GeneratedDatabase generated) : IClassFixt
     }
 
     [Fact]
+    public async Task Feedback_follows_broken_promises_and_every_done_action_left_a_lesson()
+    {
+        var (feedback, actions) = await Factory.WithDbAsync(async db =>
+            (await db.Feedback.AsNoTracking().ToListAsync(), await db.ImprovementActions.AsNoTracking().Include(a => a.UpstreamChanges).Include(a => a.FeedbackLinks).ToListAsync()));
+
+        Assert.NotEmpty(feedback);
+        Assert.NotEmpty(actions);
+        Assert.True(actions.Count < feedback.Count);
+        Assert.All(feedback, f => Assert.NotNull(f.PromiseId));
+        Assert.All(actions, a => Assert.Single(a.FeedbackLinks));
+        Assert.All(actions.Where(a => a.IsDone), a => Assert.NotEmpty(a.UpstreamChanges));
+    }
+
+    [Fact]
     public async Task Numbers_are_unique_per_year_and_the_sequences_continue_after_them()
     {
         var (numbers, sequences) = await Factory.WithDbAsync(async db =>

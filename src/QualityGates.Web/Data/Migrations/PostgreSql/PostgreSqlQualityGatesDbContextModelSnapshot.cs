@@ -612,13 +612,15 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueDate")
+                        .HasDatabaseName("IX_ReviewCondition_Open_DueDate")
+                        .HasFilter("\"ResolvedAtUtc\" IS NULL");
+
                     b.HasIndex("GateReviewId");
 
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ResolvedById");
-
-                    b.HasIndex("ResolvedAtUtc", "DueDate");
 
                     b.ToTable("ReviewCondition");
                 });
@@ -1117,6 +1119,8 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.HasIndex("PromisingDepartmentId", "Status");
 
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("Status", "Id");
 
                     b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
 

@@ -614,13 +614,15 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueDate")
+                        .HasDatabaseName("IX_ReviewCondition_Open_DueDate")
+                        .HasFilter("\"ResolvedAtUtc\" IS NULL");
+
                     b.HasIndex("GateReviewId");
 
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ResolvedById");
-
-                    b.HasIndex("ResolvedAtUtc", "DueDate");
 
                     b.ToTable("ReviewCondition");
                 });
@@ -1119,6 +1121,8 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasIndex("PromisingDepartmentId", "Status");
 
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("Status", "Id");
 
                     b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
 

@@ -6,11 +6,125 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace QualityGates.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Kvp : Migration
+    public partial class LoopNotificationsDashboard : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewCondition_ResolvedAtUtc_DueDate",
+                table: "ReviewCondition");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_CategoryId",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_CustomerId",
+                table: "Promises");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ChangedAfterApproval",
+                table: "Promises",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DueDateSlipDays",
+                table: "Promises",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "FirstApprovedDueDate",
+                table: "Promises",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FirstApprovedRevision",
+                table: "Promises",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FirstApprovedTargetComparator",
+                table: "Promises",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "FirstApprovedTargetDate",
+                table: "Promises",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FirstApprovedTargetMetric",
+                table: "Promises",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FirstApprovedTargetUnit",
+                table: "Promises",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "FirstApprovedTargetValue",
+                table: "Promises",
+                type: "TEXT",
+                precision: 18,
+                scale: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FirstFeasibilityDecision",
+                table: "Promises",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "HandoverAcceptedFirstTime",
+                table: "Promises",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OutcomeAgainstFirstTarget",
+                table: "Promises",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "DaysToDecision",
+                table: "GateReviews",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PassedByEnvelope",
+                table: "GateReviews",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "EmailNotifications",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: true); // existing users keep getting e-mail
+
             migrationBuilder.CreateTable(
                 name: "Feedback",
                 columns: table => new
@@ -83,6 +197,7 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     CheckStartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ActStartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DoneAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CycleDays = table.Column<double>(type: "REAL", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -141,6 +256,39 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         name: "FK_Lessons_PromiseCategories_CategoryId",
                         column: x => x.CategoryId,
                         principalTable: "PromiseCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    RecipientId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    LinkPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationMessages_AspNetUsers_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -223,6 +371,47 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewCondition_Open_DueDate",
+                table: "ReviewCondition",
+                column: "DueDate",
+                filter: "\"ResolvedAtUtc\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_CategoryId_DueDate",
+                table: "Promises",
+                columns: new[] { "CategoryId", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_CustomerId_DueDate",
+                table: "Promises",
+                columns: new[] { "CustomerId", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_DeliveringDepartmentId_DueDate",
+                table: "Promises",
+                columns: new[] { "DeliveringDepartmentId", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_DueDate_Status_PromisingDepartmentId_DeliveringDepartmentId_CategoryId",
+                table: "Promises",
+                columns: new[] { "DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_PromisingDepartmentId_DueDate",
+                table: "Promises",
+                columns: new[] { "PromisingDepartmentId", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_Status_Id",
+                table: "Promises",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateReviews_Stage_DecidedAtUtc",
+                table: "GateReviews",
+                columns: new[] { "Stage", "DecidedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ActionFeedbackLinks_FeedbackId",
                 table: "ActionFeedbackLinks",
                 column: "FeedbackId");
@@ -299,6 +488,27 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 column: "CustomerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_NotificationMessages_CreatedAtUtc",
+                table: "NotificationMessages",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationMessages_DedupeKey",
+                table: "NotificationMessages",
+                column: "DedupeKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationMessages_RecipientId",
+                table: "NotificationMessages",
+                column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationMessages_State_NextAttemptAtUtc",
+                table: "NotificationMessages",
+                columns: new[] { "State", "NextAttemptAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UpstreamChanges_EnvelopeId",
                 table: "UpstreamChanges",
                 column: "EnvelopeId");
@@ -331,6 +541,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 name: "ActionFeedbackLinks");
 
             migrationBuilder.DropTable(
+                name: "NotificationMessages");
+
+            migrationBuilder.DropTable(
                 name: "UpstreamChanges");
 
             migrationBuilder.DropTable(
@@ -341,6 +554,113 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Lessons");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewCondition_Open_DueDate",
+                table: "ReviewCondition");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_CategoryId_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_CustomerId_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_DeliveringDepartmentId_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_DueDate_Status_PromisingDepartmentId_DeliveringDepartmentId_CategoryId",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_PromisingDepartmentId_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_Status_Id",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_GateReviews_Stage_DecidedAtUtc",
+                table: "GateReviews");
+
+            migrationBuilder.DropColumn(
+                name: "ChangedAfterApproval",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "DueDateSlipDays",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedDueDate",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedRevision",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetComparator",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetDate",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetMetric",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetUnit",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetValue",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstFeasibilityDecision",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "HandoverAcceptedFirstTime",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "OutcomeAgainstFirstTarget",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "DaysToDecision",
+                table: "GateReviews");
+
+            migrationBuilder.DropColumn(
+                name: "PassedByEnvelope",
+                table: "GateReviews");
+
+            migrationBuilder.DropColumn(
+                name: "EmailNotifications",
+                table: "AspNetUsers");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCondition_ResolvedAtUtc_DueDate",
+                table: "ReviewCondition",
+                columns: new[] { "ResolvedAtUtc", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_CategoryId",
+                table: "Promises",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_CustomerId",
+                table: "Promises",
+                column: "CustomerId");
         }
     }
 }

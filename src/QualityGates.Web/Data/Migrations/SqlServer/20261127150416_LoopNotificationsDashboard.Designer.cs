@@ -13,8 +13,8 @@ using QualityGates.Web.Data;
 namespace QualityGates.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerQualityGatesDbContext))]
-    [Migration("20261127130754_Kvp")]
-    partial class Kvp
+    [Migration("20261127150416_LoopNotificationsDashboard")]
+    partial class LoopNotificationsDashboard
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -491,6 +491,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<int>("ChecklistVersion")
                         .HasColumnType("int");
 
+                    b.Property<double?>("DaysToDecision")
+                        .HasColumnType("float");
+
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -511,6 +514,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<string>("Outcome")
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<bool>("PassedByEnvelope")
+                        .HasColumnType("bit");
 
                     b.Property<int>("PromiseId")
                         .HasColumnType("int");
@@ -536,6 +542,8 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasIndex("DecidingDepartmentId", "State");
 
                     b.HasIndex("PromiseId", "Stage");
+
+                    b.HasIndex("Stage", "DecidedAtUtc");
 
                     b.ToTable("GateReviews");
                 });
@@ -609,13 +617,15 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueDate")
+                        .HasDatabaseName("IX_ReviewCondition_Open_DueDate")
+                        .HasFilter("\"ResolvedAtUtc\" IS NULL");
+
                     b.HasIndex("GateReviewId");
 
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ResolvedById");
-
-                    b.HasIndex("ResolvedAtUtc", "DueDate");
 
                     b.ToTable("ReviewCondition");
                 });
@@ -707,6 +717,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<double?>("CycleDays")
+                        .HasColumnType("float");
 
                     b.Property<DateTime?>("DoStartedAtUtc")
                         .HasColumnType("datetime2");
@@ -911,6 +924,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<int>("CategoryId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("ChangedAfterApproval")
+                        .HasColumnType("bit");
+
                     b.Property<string>("CommitChannel")
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
@@ -930,9 +946,25 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<int>("DueDateSlipDays")
+                        .HasColumnType("int");
+
                     b.Property<string>("Evidence")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("FirstApprovedDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("FirstApprovedRevision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FirstFeasibilityDecision")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<bool?>("HandoverAcceptedFirstTime")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -940,6 +972,10 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("OutcomeAgainstFirstTarget")
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
@@ -1006,6 +1042,36 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "FirstApprovedTarget", "QualityGates.Domain.Promises.Promise.FirstApprovedTarget#MeasurableTarget", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Comparator")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("FirstApprovedTargetComparator");
+
+                            b1.Property<string>("Metric")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("FirstApprovedTargetMetric");
+
+                            b1.Property<DateOnly?>("TargetDate")
+                                .HasColumnType("date")
+                                .HasColumnName("FirstApprovedTargetDate");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("FirstApprovedTargetUnit");
+
+                            b1.Property<decimal?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("decimal(18,4)")
+                                .HasColumnName("FirstApprovedTargetValue");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Target", "QualityGates.Domain.Promises.Promise.Target#MeasurableTarget", b1 =>
                         {
                             b1.IsRequired();
@@ -1038,10 +1104,6 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
-                    b.HasIndex("CustomerId");
-
                     b.HasIndex("DueDate");
 
                     b.HasIndex("Number")
@@ -1049,11 +1111,23 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("CategoryId", "DueDate");
+
+                    b.HasIndex("CustomerId", "DueDate");
+
+                    b.HasIndex("DeliveringDepartmentId", "DueDate");
+
                     b.HasIndex("DeliveringDepartmentId", "Status");
+
+                    b.HasIndex("PromisingDepartmentId", "DueDate");
 
                     b.HasIndex("PromisingDepartmentId", "Status");
 
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
 
                     b.ToTable("Promises");
                 });
@@ -1197,6 +1271,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("EmailNotifications")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
@@ -1315,6 +1392,91 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Notifications.NotificationMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("DedupeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LinkPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasFilter("[DedupeKey] IS NOT NULL");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("State", "NextAttemptAtUtc");
+
+                    b.ToTable("NotificationMessages");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1649,6 +1811,15 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Notifications.NotificationMessage", b =>
+                {
+                    b.HasOne("QualityGates.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QualityGates.Domain.Gates.GateDefinition", b =>

@@ -12,8 +12,8 @@ using QualityGates.Web.Data;
 namespace QualityGates.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQualityGatesDbContext))]
-    [Migration("20261127131738_Notifications")]
-    partial class Notifications
+    [Migration("20261127150328_LoopNotificationsDashboard")]
+    partial class LoopNotificationsDashboard
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -277,6 +277,88 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.ToTable("CapabilityEnvelopes");
                 });
 
+            modelBuilder.Entity("QualityGates.Domain.Feedback.FeedbackItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PromiseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriageNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TriagedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriagedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("FiledById");
+
+                    b.HasIndex("PromiseId");
+
+                    b.HasIndex("TriagedById");
+
+                    b.HasIndex("Status", "CreatedAtUtc");
+
+                    b.ToTable("Feedback", (string)null);
+                });
+
             modelBuilder.Entity("QualityGates.Domain.Gates.GateCheckpoint", b =>
                 {
                     b.Property<int>("Id")
@@ -382,6 +464,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<int>("ChecklistVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("DaysToDecision")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -402,6 +487,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<string>("Outcome")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PassedByEnvelope")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PromiseId")
                         .HasColumnType("INTEGER");
@@ -427,6 +515,8 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.HasIndex("DecidingDepartmentId", "State");
 
                     b.HasIndex("PromiseId", "Stage");
+
+                    b.HasIndex("Stage", "DecidedAtUtc");
 
                     b.ToTable("GateReviews");
                 });
@@ -496,13 +586,15 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueDate")
+                        .HasDatabaseName("IX_ReviewCondition_Open_DueDate")
+                        .HasFilter("\"ResolvedAtUtc\" IS NULL");
+
                     b.HasIndex("GateReviewId");
 
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ResolvedById");
-
-                    b.HasIndex("ResolvedAtUtc", "DueDate");
 
                     b.ToTable("ReviewCondition");
                 });
@@ -547,6 +639,210 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.ToTable("ReviewDecision");
                 });
 
+            modelBuilder.Entity("QualityGates.Domain.Improvement.ActionFeedbackLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeedbackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImprovementActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeedbackId");
+
+                    b.HasIndex("ImprovementActionId", "FeedbackId")
+                        .IsUnique();
+
+                    b.ToTable("ActionFeedbackLinks");
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Improvement.ImprovementAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ActStartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckStartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CycleDays")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("DoStartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectivenessCheckDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EffectivenessMeasure")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EffectivenessResult")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponsibleDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RootCause")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("ResponsibleDepartmentId");
+
+                    b.HasIndex("OwnerId", "Phase");
+
+                    b.HasIndex("Phase", "DueDate");
+
+                    b.ToTable("ImprovementActions");
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Improvement.UpstreamChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChecklistVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EnvelopeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GateDefinitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImprovementActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LessonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnvelopeId");
+
+                    b.HasIndex("ImprovementActionId");
+
+                    b.HasIndex("LessonId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("GateDefinitionId", "ChecklistVersion");
+
+                    b.ToTable("UpstreamChanges");
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Lessons.Lesson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("CategoryId", "IsActive");
+
+                    b.ToTable("Lessons");
+                });
+
             modelBuilder.Entity("QualityGates.Domain.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -585,6 +881,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ChangedAfterApproval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CommitChannel")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -604,9 +903,25 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DueDateSlipDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Evidence")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstApprovedDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstApprovedRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstFeasibilityDecision")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HandoverAcceptedFirstTime")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -614,6 +929,10 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeAgainstFirstTarget")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
@@ -680,6 +999,36 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "FirstApprovedTarget", "QualityGates.Domain.Promises.Promise.FirstApprovedTarget#MeasurableTarget", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Comparator")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FirstApprovedTargetComparator");
+
+                            b1.Property<string>("Metric")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FirstApprovedTargetMetric");
+
+                            b1.Property<DateOnly?>("TargetDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FirstApprovedTargetDate");
+
+                            b1.Property<string>("Unit")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FirstApprovedTargetUnit");
+
+                            b1.Property<decimal?>("Value")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FirstApprovedTargetValue");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Target", "QualityGates.Domain.Promises.Promise.Target#MeasurableTarget", b1 =>
                         {
                             b1.IsRequired();
@@ -712,10 +1061,6 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
-                    b.HasIndex("CustomerId");
-
                     b.HasIndex("DueDate");
 
                     b.HasIndex("Number")
@@ -723,11 +1068,23 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("CategoryId", "DueDate");
+
+                    b.HasIndex("CustomerId", "DueDate");
+
+                    b.HasIndex("DeliveringDepartmentId", "DueDate");
+
                     b.HasIndex("DeliveringDepartmentId", "Status");
+
+                    b.HasIndex("PromisingDepartmentId", "DueDate");
 
                     b.HasIndex("PromisingDepartmentId", "Status");
 
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
 
                     b.ToTable("Promises");
                 });
@@ -1135,6 +1492,30 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("QualityGates.Domain.Feedback.FeedbackItem", b =>
+                {
+                    b.HasOne("QualityGates.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("QualityGates.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("FiledById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Promises.Promise", null)
+                        .WithMany()
+                        .HasForeignKey("PromiseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("QualityGates.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TriagedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("QualityGates.Domain.Gates.GateCheckpoint", b =>
                 {
                     b.HasOne("QualityGates.Domain.Gates.GateDefinition", null)
@@ -1229,6 +1610,92 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("QualityGates.Domain.Improvement.ActionFeedbackLink", b =>
+                {
+                    b.HasOne("QualityGates.Domain.Feedback.FeedbackItem", null)
+                        .WithMany()
+                        .HasForeignKey("FeedbackId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Improvement.ImprovementAction", null)
+                        .WithMany("FeedbackLinks")
+                        .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Improvement.ImprovementAction", b =>
+                {
+                    b.HasOne("QualityGates.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Improvement.UpstreamChange", b =>
+                {
+                    b.HasOne("QualityGates.Domain.Envelopes.CapabilityEnvelope", null)
+                        .WithMany()
+                        .HasForeignKey("EnvelopeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("QualityGates.Domain.Gates.GateDefinition", null)
+                        .WithMany()
+                        .HasForeignKey("GateDefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("QualityGates.Domain.Improvement.ImprovementAction", null)
+                        .WithMany("UpstreamChanges")
+                        .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Lessons.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("QualityGates.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Lessons.Lesson", b =>
+                {
+                    b.HasOne("QualityGates.Domain.Promises.PromiseCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("QualityGates.Domain.Promises.Promise", b =>
                 {
                     b.HasOne("QualityGates.Domain.Promises.PromiseCategory", null)
@@ -1314,6 +1781,13 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Navigation("Conditions");
 
                     b.Navigation("Decisions");
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Improvement.ImprovementAction", b =>
+                {
+                    b.Navigation("FeedbackLinks");
+
+                    b.Navigation("UpstreamChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -6,11 +6,125 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace QualityGates.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class Kvp : Migration
+    public partial class LoopNotificationsDashboard : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewCondition_ResolvedAtUtc_DueDate",
+                table: "ReviewCondition");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_CategoryId",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_CustomerId",
+                table: "Promises");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ChangedAfterApproval",
+                table: "Promises",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DueDateSlipDays",
+                table: "Promises",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "FirstApprovedDueDate",
+                table: "Promises",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FirstApprovedRevision",
+                table: "Promises",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FirstApprovedTargetComparator",
+                table: "Promises",
+                type: "nvarchar(30)",
+                maxLength: 30,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "FirstApprovedTargetDate",
+                table: "Promises",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FirstApprovedTargetMetric",
+                table: "Promises",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FirstApprovedTargetUnit",
+                table: "Promises",
+                type: "nvarchar(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "FirstApprovedTargetValue",
+                table: "Promises",
+                type: "decimal(18,4)",
+                precision: 18,
+                scale: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FirstFeasibilityDecision",
+                table: "Promises",
+                type: "nvarchar(30)",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "HandoverAcceptedFirstTime",
+                table: "Promises",
+                type: "bit",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OutcomeAgainstFirstTarget",
+                table: "Promises",
+                type: "nvarchar(30)",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "DaysToDecision",
+                table: "GateReviews",
+                type: "float",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PassedByEnvelope",
+                table: "GateReviews",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "EmailNotifications",
+                table: "AspNetUsers",
+                type: "bit",
+                nullable: false,
+                defaultValue: true); // existing users keep getting e-mail
+
             migrationBuilder.CreateTable(
                 name: "Feedback",
                 columns: table => new
@@ -83,6 +197,7 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     CheckStartedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ActStartedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     DoneAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CycleDays = table.Column<double>(type: "float", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
@@ -141,6 +256,39 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         name: "FK_Lessons_PromiseCategories_CategoryId",
                         column: x => x.CategoryId,
                         principalTable: "PromiseCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    RecipientId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Culture = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    LinkPath = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    DedupeKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationMessages_AspNetUsers_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -223,6 +371,47 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewCondition_Open_DueDate",
+                table: "ReviewCondition",
+                column: "DueDate",
+                filter: "\"ResolvedAtUtc\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_CategoryId_DueDate",
+                table: "Promises",
+                columns: new[] { "CategoryId", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_CustomerId_DueDate",
+                table: "Promises",
+                columns: new[] { "CustomerId", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_DeliveringDepartmentId_DueDate",
+                table: "Promises",
+                columns: new[] { "DeliveringDepartmentId", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_DueDate_Status_PromisingDepartmentId_DeliveringDepartmentId_CategoryId",
+                table: "Promises",
+                columns: new[] { "DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_PromisingDepartmentId_DueDate",
+                table: "Promises",
+                columns: new[] { "PromisingDepartmentId", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_Status_Id",
+                table: "Promises",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateReviews_Stage_DecidedAtUtc",
+                table: "GateReviews",
+                columns: new[] { "Stage", "DecidedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ActionFeedbackLinks_FeedbackId",
                 table: "ActionFeedbackLinks",
                 column: "FeedbackId");
@@ -299,6 +488,28 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 column: "CustomerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_NotificationMessages_CreatedAtUtc",
+                table: "NotificationMessages",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationMessages_DedupeKey",
+                table: "NotificationMessages",
+                column: "DedupeKey",
+                unique: true,
+                filter: "[DedupeKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationMessages_RecipientId",
+                table: "NotificationMessages",
+                column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationMessages_State_NextAttemptAtUtc",
+                table: "NotificationMessages",
+                columns: new[] { "State", "NextAttemptAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UpstreamChanges_EnvelopeId",
                 table: "UpstreamChanges",
                 column: "EnvelopeId");
@@ -331,6 +542,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 name: "ActionFeedbackLinks");
 
             migrationBuilder.DropTable(
+                name: "NotificationMessages");
+
+            migrationBuilder.DropTable(
                 name: "UpstreamChanges");
 
             migrationBuilder.DropTable(
@@ -341,6 +555,113 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Lessons");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewCondition_Open_DueDate",
+                table: "ReviewCondition");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_CategoryId_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_CustomerId_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_DeliveringDepartmentId_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_DueDate_Status_PromisingDepartmentId_DeliveringDepartmentId_CategoryId",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_PromisingDepartmentId_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_Status_Id",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_GateReviews_Stage_DecidedAtUtc",
+                table: "GateReviews");
+
+            migrationBuilder.DropColumn(
+                name: "ChangedAfterApproval",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "DueDateSlipDays",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedDueDate",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedRevision",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetComparator",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetDate",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetMetric",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetUnit",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstApprovedTargetValue",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "FirstFeasibilityDecision",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "HandoverAcceptedFirstTime",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "OutcomeAgainstFirstTarget",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "DaysToDecision",
+                table: "GateReviews");
+
+            migrationBuilder.DropColumn(
+                name: "PassedByEnvelope",
+                table: "GateReviews");
+
+            migrationBuilder.DropColumn(
+                name: "EmailNotifications",
+                table: "AspNetUsers");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCondition_ResolvedAtUtc_DueDate",
+                table: "ReviewCondition",
+                columns: new[] { "ResolvedAtUtc", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_CategoryId",
+                table: "Promises",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_CustomerId",
+                table: "Promises",
+                column: "CustomerId");
         }
     }
 }

@@ -5,6 +5,7 @@ using QualityGates.Domain.Gates;
 using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Lessons;
 using QualityGates.Web.Data;
+using QualityGates.Web.Notifications;
 
 namespace QualityGates.Web.Improvement;
 
@@ -13,7 +14,7 @@ namespace QualityGates.Web.Improvement;
 /// its Act step's upstream changes, and closing feedback when its last action is done (ADR 0011).
 /// Callers authorize first; every method saves.
 /// </summary>
-public sealed class ImprovementWorkflow(QualityGatesDbContext db, TimeProvider time)
+public sealed class ImprovementWorkflow(QualityGatesDbContext db, ImprovementNotifications notifications, TimeProvider time)
 {
     private DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
@@ -25,6 +26,7 @@ public sealed class ImprovementWorkflow(QualityGatesDbContext db, TimeProvider t
         var feedback = await db.Feedback.Where(f => feedbackIds.Contains(f.Id)).ToListAsync();
         var action = ImprovementAction.Open(plan, feedback, userId, UtcNow);
         db.ImprovementActions.Add(action);
+        await notifications.ActionAssignedAsync(action);
         await db.SaveChangesAsync();
         return action;
     }

@@ -8,11 +8,13 @@ public static class NotificationServiceCollectionExtensions
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.AddScoped<Notifier>();
         services.AddScoped<GateNotifications>();
+        services.AddScoped<ImprovementNotifications>();
         services.AddScoped<WorkCounts>();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ReminderJob>();
         services.AddReminder<ConditionDueReminder>();
+        services.AddReminder<ActionOverdueReminder>();
         services.AddHostedService<NotificationBackgroundService>();
         return services;
     }

@@ -75,7 +75,6 @@ public sealed class CreateModel(
 
         try
         {
-            // Notification hook: action created → its owner.
             var action = await workflow.OpenAsync(Input.ToPlan(), FeedbackIds, User.UserId());
             TempData["Success"] = l["Actions.Create.Done", action.Title].Value;
             return RedirectToPage("Details", new { id = action.Id });

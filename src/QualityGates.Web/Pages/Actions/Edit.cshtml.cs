@@ -11,6 +11,7 @@ using QualityGates.Domain.Improvement;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Localization;
+using QualityGates.Web.Notifications;
 using QualityGates.Web.Pages.Shared;
 
 namespace QualityGates.Web.Pages.Actions;
@@ -20,6 +21,7 @@ public sealed class EditModel(
     QualityGatesDbContext db,
     IValidator<ActionForm> validator,
     IAuthorizationService authorization,
+    ImprovementNotifications notifications,
     IStringLocalizer<SharedResource> l) : PageModel, IActionFormPage
 {
     [BindProperty]
@@ -68,8 +70,13 @@ public sealed class EditModel(
 
         try
         {
-            // Notification hook: owner changed (compare action.OwnerId before and after) → the new owner.
+            var previousOwner = action.OwnerId;
             action.ChangePlan(Input.ToPlan());
+            if (action.OwnerId != previousOwner)
+            {
+                await notifications.ActionAssignedAsync(action);
+            }
+
             db.Entry(action).Property(a => a.Version).OriginalValue = Input.Version;
             await db.SaveChangesAsync();
         }

@@ -11,6 +11,7 @@ using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Localization;
+using QualityGates.Web.Notifications;
 using QualityGates.Web.Pages.Shared;
 
 namespace QualityGates.Web.Pages.Feedback;
@@ -22,6 +23,7 @@ namespace QualityGates.Web.Pages.Feedback;
 public sealed class CreateModel(
     QualityGatesDbContext db,
     IValidator<FeedbackForm> validator,
+    ImprovementNotifications notifications,
     TimeProvider time,
     IStringLocalizer<SharedResource> l) : PageModel, IFeedbackFormPage
 {
@@ -69,8 +71,8 @@ public sealed class CreateModel(
             return Page();
         }
 
-        // Notification hook: feedback filed on a promise → its owner.
         db.Feedback.Add(feedback);
+        await notifications.FeedbackFiledAsync(feedback);
         await db.SaveChangesAsync();
         TempData["Success"] = l["Feedback.Create.Done", feedback.Title].Value;
         return RedirectToPage("Details", new { id = feedback.Id });

@@ -83,8 +83,7 @@ public sealed class DetailsModel(
         (await commitValidator.ValidateAsync(Commit)).AddToModelState(ModelState, nameof(Commit));
         if (!ModelState.IsValid)
         {
-            // Shown with the page's other content; the form keeps what was typed.
-            return await LoadAsync(id) ? Page() : NotFound();
+            return await RedisplayAsync(id, PromiseStatus.Approved);
         }
 
         return await ActAsync(id, version, async promise => await gates.CommitAsync(promise, Commit.CommittedOn!.Value, Commit.Channel!.Value), "Promises.Commit.Done");
@@ -102,7 +101,7 @@ public sealed class DetailsModel(
         (await riskValidator.ValidateAsync(Risk)).AddToModelState(ModelState, nameof(Risk));
         if (!ModelState.IsValid)
         {
-            return await LoadAsync(id) ? Page() : NotFound();
+            return await RedisplayAsync(id, PromiseStatus.Committed, PromiseStatus.InDelivery);
         }
 
         return await ActAsync(id, version, async promise =>
@@ -124,7 +123,7 @@ public sealed class DetailsModel(
         (await outcomeValidator.ValidateAsync(Outcome)).AddToModelState(ModelState, nameof(Outcome));
         if (!ModelState.IsValid)
         {
-            return await LoadAsync(id) ? Page() : NotFound();
+            return await RedisplayAsync(id, PromiseStatus.InDelivery);
         }
 
         return await ActAsync(id, version, async promise => await gates.RecordOutcomeAsync(
@@ -165,6 +164,26 @@ public sealed class DetailsModel(
             TempData["Error"] = l["Messages.ConcurrencyConflict"].Value;
         }
 
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>
+    /// An invalid form is shown again with its messages and what was typed — if the promise still offers that
+    /// form. A form posted for a state the promise is not in has no place on the page: the user is told why.
+    /// </summary>
+    private async Task<IActionResult> RedisplayAsync(int id, params PromiseStatus[] offeredIn)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (offeredIn.Contains(Promise.Status))
+        {
+            return Page();
+        }
+
+        TempData["Error"] = l["Promises.ActionNotAvailable", l.Status(Promise.Status)].Value;
         return RedirectToPage(new { id });
     }
 

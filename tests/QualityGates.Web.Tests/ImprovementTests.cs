@@ -204,11 +204,12 @@ public sealed class ImprovementTests(QualityGatesFactory factory) : IClassFixtur
         Assert.Contains(Texts.English("Error.DoneNeedsUpstreamChange"), page.QuerySelector(".alert-danger")!.TextContent);
         Assert.Equal(PdcaPhase.Act, (await ActionAsync("Plan before promising delivery dates")).Phase);
 
-        await client.SubmitAsync(url, new Dictionary<string, string>
+        var learned = await client.SubmitAsync(url, new Dictionary<string, string>
         {
             ["Lesson.Text"] = "Ask Production before promising a date.",
             ["Lesson.CategoryId"] = await factory.CategoryAsync("Delivery date"),
         }, "form.lesson-form");
+        Assert.Equal(HttpStatusCode.Redirect, learned.StatusCode);
         var done = await client.SubmitAsync(url, new Dictionary<string, string>(), "form.move-form");
 
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);

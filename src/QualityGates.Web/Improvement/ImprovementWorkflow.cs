@@ -61,13 +61,18 @@ public sealed class ImprovementWorkflow(QualityGatesDbContext db, ImprovementNot
     public async Task<Lesson> LearnAsync(ImprovementAction action, string text, int categoryId, int? customerId, string userId)
     {
         var lesson = Lesson.Learn(text, categoryId, customerId, userId, UtcNow);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        db.Lessons.Add(lesson);
-        await db.SaveChangesAsync();
-        action.RecordUpstreamChange(UpstreamChange.NewLesson(lesson.Id, userId, UtcNow));
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return lesson;
+        // The change names the lesson's id, known after its insert: both in one transaction, at most once
+        // under a retrying execution strategy (ADR 0015).
+        return await db.Database.ExecuteOnceAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Lessons.Add(lesson);
+            await db.SaveChangesAsync();
+            action.RecordUpstreamChange(UpstreamChange.NewLesson(lesson.Id, userId, UtcNow));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return lesson;
+        });
     }
 
     /// <summary>

@@ -52,6 +52,7 @@ public sealed partial class ImprovementJourneyTests(BrowserFixture browser) : IC
         await Field(main, "Breach cause").SelectOptionAsync(new SelectOptionValue { Label = "Execution" });
         await Field(main, "Evidence").FillAsync("Two critical tickets waited over a weekend.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record outcome" }).ClickAsync();
+        await Expect(main.Locator(".status-badge")).ToHaveTextAsync("Broken");
 
         // AfterSales files feedback from the broken promise and opens an action from it.
         await SignInAsync(page, "aftersales@demo.local");
@@ -107,6 +108,8 @@ public sealed partial class ImprovementJourneyTests(BrowserFixture browser) : IC
         var nextPromise = page.Url;
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        // Submitted before the next user signs in: clearing the cookies mid-post would refuse it.
+        await Expect(main.Locator(".status-badge")).ToHaveTextAsync("Under review");
 
         // The next G1 review asks the new checkpoint and shows the lesson.
         await SignInAsync(page, "service.manager@demo.local");

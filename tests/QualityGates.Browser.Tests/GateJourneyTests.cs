@@ -70,7 +70,7 @@ public sealed partial class GateJourneyTests(BrowserFixture browser) : IClassFix
         await page.GetByLabel(new Regex("^Conditional Go")).CheckAsync();
         await page.GetByPlaceholder("Condition").First.FillAsync("Escalation roster agreed with the customer");
         await page.Locator("select[name='Input.Conditions[0].OwnerId']").SelectOptionAsync(new SelectOptionValue { Label = "Sara Sales" });
-        await page.Locator("input[name='Input.Conditions[0].DueDate']").FillAsync(DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("input[name='Input.Conditions[0].DueDate']").FillAsync(browser.FormDate(7));
         await page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Conditional Go");
 

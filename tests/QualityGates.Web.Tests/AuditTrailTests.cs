@@ -43,10 +43,9 @@ public sealed class AuditTrailTests(QualityGatesFactory factory) : IClassFixture
     [Fact]
     public async Task Creating_a_promise_records_each_field_set_naming_the_actor_with_role_and_department()
     {
-        var before = DateTime.UtcNow;
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
         var (client, id) = await CreateDraftAsync("sales@demo.local", "Audited creation");
         using var _ = client;
-        var after = DateTime.UtcNow;
 
         var entries = await HistoryAsync(id);
         var sara = await UserAsync("sales@demo.local");
@@ -60,7 +59,7 @@ public sealed class AuditTrailTests(QualityGatesFactory factory) : IClassFixture
             Assert.Equal("Sara Sales", e.ActorName);
             Assert.Equal(Roles.SalesRep, e.ActorRole);
             Assert.Equal("Sales", e.ActorDepartment);
-            Assert.InRange(e.AtUtc, before.AddMilliseconds(-1), after.AddMilliseconds(1));
+            Assert.Equal(now, e.AtUtc);
             Assert.Equal(DateTimeKind.Utc, e.AtUtc.Kind);
             Assert.Null(e.OldValue);
         });
@@ -168,7 +167,7 @@ public sealed class AuditTrailTests(QualityGatesFactory factory) : IClassFixture
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QualityGatesDbContext>();
-        var customer = new Customer("Synchronous GmbH", "C-SYNC-1", DateTime.UtcNow);
+        var customer = new Customer("Synchronous GmbH", "C-SYNC-1", factory.Clock.GetUtcNow().UtcDateTime);
 
         db.Customers.Add(customer);
         db.SaveChanges();
@@ -188,6 +187,7 @@ public sealed class AuditTrailTests(QualityGatesFactory factory) : IClassFixture
     {
         var (client, id) = await CreateDraftAsync("sales@demo.local", "History on the page");
         using var _ = client;
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
         await client.SubmitAsync($"/Promises/Edit/{id}", new Dictionary<string, string> { ["Input.Title"] = "History on the page, edited" });
 
         var page = await client.GetPageAsync($"/Promises/Details/{id}");
@@ -228,6 +228,7 @@ public sealed class AuditTrailTests(QualityGatesFactory factory) : IClassFixture
     [Fact]
     public async Task The_audit_log_filters_and_pages_in_the_database()
     {
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
         var (sales, id) = await CreateDraftAsync("sales@demo.local", "Found in the audit log");
         using var _ = sales;
         using var admin = factory.CreateTestClient();
@@ -251,8 +252,7 @@ public sealed class AuditTrailTests(QualityGatesFactory factory) : IClassFixture
         Assert.Contains($"of {bySara}", ofSara.QuerySelector("nav[aria-label=Pages]")!.TextContent);
         Assert.All(ofSara.QuerySelectorAll("table.audit-table tbody tr"), r => Assert.Contains("Sara Sales", r.TextContent));
 
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var (today, tomorrow) = (factory.FormDate(0), factory.FormDate(1));
         var searched = await admin.GetPageAsync($"/Admin/Audit?q=found+in+the+AUDIT&from={today}&to={today}");
         var found = Assert.Single(searched.QuerySelectorAll("table.audit-table tbody tr"));
         Assert.Contains(Texts.English("AuditField.Title"), found.TextContent);

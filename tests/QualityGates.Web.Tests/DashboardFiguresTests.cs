@@ -154,8 +154,7 @@ public sealed class DashboardFiguresTests(QualityGatesFactory factory) : IClassF
     {
         // A department of its own keeps other tests' (and future demo) actions out of the count.
         var (departmentId, from) = await BuildKvpAsync();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var filter = new DashboardFilter(from, today, DeliveringDepartmentId: departmentId);
+        var filter = new DashboardFilter(from, factory.Today, DeliveringDepartmentId: departmentId);
 
         var months = await FigureAsync(q => q.KvpOpenedClosedByMonthAsync(filter));
         var overdue = await FigureAsync(q => q.KvpOverdueAsync(filter));
@@ -181,7 +180,7 @@ public sealed class DashboardFiguresTests(QualityGatesFactory factory) : IClassF
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QualityGatesDbContext>();
-        var now = DateTime.UtcNow;
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
         var start = new DateTime(now.Year, now.Month, 1, 10, 0, 0, DateTimeKind.Utc).AddMonths(-3);
         var today = DateOnly.FromDateTime(now);
         var aftersales = await db.Users.SingleAsync(u => u.Email == "aftersales@demo.local");

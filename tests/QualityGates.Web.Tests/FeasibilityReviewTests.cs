@@ -9,8 +9,6 @@ namespace QualityGates.Web.Tests;
 
 public sealed class FeasibilityReviewTests(QualityGatesFactory factory) : IClassFixture<QualityGatesFactory>
 {
-    private static string Future(int days) => DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>
     /// A sales rep logs and submits a promise delivered by Service; returns its review's page. On-site within
     /// 24 h is stricter than the demo envelope (48 h), so a human decides unless the test asks for 48 h.
@@ -31,7 +29,7 @@ public sealed class FeasibilityReviewTests(QualityGatesFactory factory) : IClass
             ["Input.TargetComparator"] = nameof(TargetComparator.AtMost),
             ["Input.TargetValue"] = hours,
             ["Input.TargetUnit"] = "h",
-            ["Input.DueDate"] = Future(90),
+            ["Input.DueDate"] = factory.FormDate(90),
         });
         var details = created.Headers.Location!.PathAndQuery();
         await sales.SubmitAsync(details, new Dictionary<string, string>(), "form[action*='handler=Submit']");
@@ -132,7 +130,7 @@ public sealed class FeasibilityReviewTests(QualityGatesFactory factory) : IClass
         form["Input.Decision"] = nameof(GateDecision.ConditionalGo);
         form["Input.Conditions[0].Text"] = "Customer confirms site access hours";
         form["Input.Conditions[0].OwnerId"] = ownerId;
-        form["Input.Conditions[0].DueDate"] = Future(10);
+        form["Input.Conditions[0].DueDate"] = factory.FormDate(10);
 
         var decided = await manager.SubmitAsync(reviewUrl, form, "form[action*='handler=Decide']");
 

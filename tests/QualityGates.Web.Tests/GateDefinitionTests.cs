@@ -77,7 +77,7 @@ public sealed class GateDefinitionTests(QualityGatesFactory factory) : IClassFix
             ["Input.TargetComparator"] = nameof(TargetComparator.AtMost),
             ["Input.TargetValue"] = "2",
             ["Input.TargetUnit"] = "h",
-            ["Input.DueDate"] = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.DueDate"] = factory.FormDate(60),
         });
         var details = created.Headers.Location!.PathAndQuery();
         await sales.SubmitAsync(details, new Dictionary<string, string>(), "form[action*='handler=Submit']");

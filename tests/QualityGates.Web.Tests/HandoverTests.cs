@@ -11,8 +11,6 @@ public sealed class HandoverTests(QualityGatesFactory factory) : IClassFixture<Q
 {
     private const string Decide = "form[action*='handler=Decide']";
 
-    private static string Day(int offset) => DateTime.UtcNow.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private static Dictionary<string, string> AllMet(int count, string decision) =>
         Enumerable.Range(0, count).ToDictionary(i => $"Input.Answers[{i}].Answer", _ => "Met").Concat([new("Input.Decision", decision)]).ToDictionary();
 
@@ -45,7 +43,7 @@ public sealed class HandoverTests(QualityGatesFactory factory) : IClassFixture<Q
             ["Input.TargetComparator"] = nameof(TargetComparator.AtMost),
             ["Input.TargetValue"] = "24",
             ["Input.TargetUnit"] = "h",
-            ["Input.DueDate"] = Day(120),
+            ["Input.DueDate"] = factory.FormDate(120),
         });
         var details = created.Headers.Location!.PathAndQuery();
         await sales.SubmitAsync(details, new Dictionary<string, string>(), "form[action*='handler=Submit']");
@@ -57,7 +55,7 @@ public sealed class HandoverTests(QualityGatesFactory factory) : IClassFixture<Q
         {
             form["Input.Conditions[0].Text"] = "Stock level confirmed";
             form["Input.Conditions[0].OwnerId"] = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
-            form["Input.Conditions[0].DueDate"] = Day(7);
+            form["Input.Conditions[0].DueDate"] = factory.FormDate(7);
         }
 
         var decided = await manager.SubmitAsync($"/Reviews/Details/{await ReviewIdAsync(promiseId, GateStage.Feasibility)}", form, Decide);
@@ -70,7 +68,7 @@ public sealed class HandoverTests(QualityGatesFactory factory) : IClassFixture<Q
     {
         using var sales = await SignedInAsync("sales@demo.local");
         var response = await sales.SubmitAsync($"/Promises/Details/{promiseId}",
-            new Dictionary<string, string> { ["Commit.CommittedOn"] = Day(0), ["Commit.Channel"] = channel }, "form.commit-form");
+            new Dictionary<string, string> { ["Commit.CommittedOn"] = factory.FormDate(0), ["Commit.Channel"] = channel }, "form.commit-form");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
@@ -87,7 +85,7 @@ public sealed class HandoverTests(QualityGatesFactory factory) : IClassFixture<Q
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(PromiseStatus.InDelivery, await StatusAsync(promiseId));
         var stored = await factory.WithDbAsync(db => db.Promises.AsNoTracking().SingleAsync(p => p.Id == promiseId));
-        Assert.Equal((DateOnly.FromDateTime(DateTime.UtcNow), CommitChannel.Contract), (stored.CommittedOn!.Value, stored.CommitChannel!.Value));
+        Assert.Equal((factory.Today, CommitChannel.Contract), (stored.CommittedOn!.Value, stored.CommitChannel!.Value));
     }
 
     [Fact]
@@ -97,7 +95,7 @@ public sealed class HandoverTests(QualityGatesFactory factory) : IClassFixture<Q
         using var sales = await SignedInAsync("sales@demo.local");
 
         var page = await TestClient.ParseAsync(await sales.SubmitAsync($"/Promises/Details/{promiseId}",
-            new Dictionary<string, string> { ["Commit.CommittedOn"] = Day(3), ["Commit.Channel"] = "" }, "form.commit-form"));
+            new Dictionary<string, string> { ["Commit.CommittedOn"] = factory.FormDate(3), ["Commit.Channel"] = "" }, "form.commit-form"));
 
         Assert.Equal(Texts.English("Promises.Commit.DateInFuture"), page.FieldError("Commit.CommittedOn"));
         Assert.Equal(Texts.English("Promises.Commit.ChannelRequired"), page.FieldError("Commit.Channel"));
@@ -161,7 +159,7 @@ public sealed class HandoverTests(QualityGatesFactory factory) : IClassFixture<Q
 
         var response = await presales.SubmitAsync(page, new Dictionary<string, string>
         {
-            ["Commit.CommittedOn"] = Day(0),
+            ["Commit.CommittedOn"] = factory.FormDate(0),
             ["Commit.Channel"] = "Email",
             ["__RequestVerificationToken"] = token,
         }, "form.commit-form");

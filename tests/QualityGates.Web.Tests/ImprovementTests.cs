@@ -35,7 +35,7 @@ public sealed class ImprovementTests(QualityGatesFactory factory) : IClassFixtur
     private Task<Promise> BrokenPromiseAsync() => factory.WithDbAsync(async db =>
     {
         var promise = await db.Promises.Where(p => p.Status == PromiseStatus.InDelivery).OrderBy(p => p.Id).FirstAsync();
-        promise.RecordOutcome(OutcomeKind.Broken, null, DateOnly.FromDateTime(DateTime.UtcNow), "Took three days.", BreachCause.Execution);
+        promise.RecordOutcome(OutcomeKind.Broken, null, factory.Today, "Took three days.", BreachCause.Execution);
         await db.SaveChangesAsync();
         return promise;
     });
@@ -295,6 +295,7 @@ public sealed class ImprovementTests(QualityGatesFactory factory) : IClassFixtur
     /// </summary>
     private Task<(int CategoryId, int CustomerId, int OtherCustomerId)> TrackRecordDataAsync() => factory.WithDbAsync(async db =>
     {
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
         var category = new PromiseCategory("Training");
         db.PromiseCategories.Add(category);
         await db.SaveChangesAsync();
@@ -311,11 +312,11 @@ public sealed class ImprovementTests(QualityGatesFactory factory) : IClassFixtur
         };
         var promises = outcomes.Select((o, i) => Promise.Draft($"T-TRAIN-{i}", new PromiseDetails(
             $"Training {i}", "Trainer on site.", category.Id, customers[0], o.Delivering, PromiseSource.Offer, null,
-            new MeasurableTarget("Days to trainer on site", TargetComparator.AtMost, 5, "d", null), DateOnly.FromDateTime(DateTime.UtcNow)),
-            sales, owner, DateTime.UtcNow)).ToList();
+            new MeasurableTarget("Days to trainer on site", TargetComparator.AtMost, 5, "d", null), factory.Today),
+            sales, owner, now)).ToList();
         db.Promises.AddRange(promises);
-        db.Lessons.Add(Domain.Lessons.Lesson.Learn("Book trainers two weeks ahead.", category.Id, null, aftersales, DateTime.UtcNow));
-        db.Lessons.Add(Domain.Lessons.Lesson.Learn("This customer needs German-speaking trainers.", category.Id, customers[0], aftersales, DateTime.UtcNow));
+        db.Lessons.Add(Domain.Lessons.Lesson.Learn("Book trainers two weeks ahead.", category.Id, null, aftersales, now));
+        db.Lessons.Add(Domain.Lessons.Lesson.Learn("This customer needs German-speaking trainers.", category.Id, customers[0], aftersales, now));
         await db.SaveChangesAsync();
         foreach (var kind in new[] { OutcomeKind.Kept, OutcomeKind.Broken })
         {

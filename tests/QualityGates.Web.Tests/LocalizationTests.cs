@@ -229,6 +229,6 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
         ["Input.TargetComparator"] = nameof(TargetComparator.AtLeast),
         ["Input.TargetValue"] = value,
         ["Input.TargetUnit"] = "%",
-        ["Input.DueDate"] = DateTime.UtcNow.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Input.DueDate"] = factory.FormDate(90),
     };
 }

@@ -115,7 +115,8 @@ public sealed class SignInEnumerationAndAuditTests(CountingHasherFactory factory
         await factory.WithDbAsync(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.Id == lockedId);
-            user.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1);
+            // Locked as an administrator locks (Identity compares a lockout end with the wall clock, not the app's).
+            user.LockoutEnd = DateTimeOffset.MaxValue;
             return await db.SaveChangesAsync();
         });
 

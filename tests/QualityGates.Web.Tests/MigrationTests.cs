@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
+using QualityGates.Tests;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 
@@ -28,7 +29,7 @@ public sealed class MigrationTests
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton(TimeProvider.System)
+            .AddSingleton<TimeProvider>(TestClock.Create())
             .AddQualityGatesDatabase(configuration, Path.GetTempPath())
             .AddQualityGatesSecurity(new HostingEnvironment { EnvironmentName = "Production" });
         using var serviceProvider = services.BuildServiceProvider();

@@ -1,26 +1,11 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Tests.Infrastructure;
 
 namespace QualityGates.Web.Tests;
 
 /// <summary>The app on a clock the test moves: sessions end after 30 idle minutes and after 12 hours at most.</summary>
-public sealed class FakeClockFactory : QualityGatesFactory
-{
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-}
-
-public sealed class SessionLifetimeTests(FakeClockFactory factory) : IClassFixture<FakeClockFactory>
+public sealed class SessionLifetimeTests(QualityGatesFactory factory) : IClassFixture<QualityGatesFactory>
 {
     private static bool IsSignedOut(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Redirect

@@ -6,7 +6,7 @@ using QualityGates.Web.Tests.Infrastructure;
 namespace QualityGates.Web.Tests;
 
 /// <summary>Locking a user or changing their role reaches their open sessions within the security-stamp interval.</summary>
-public sealed class SessionRevocationTests(FakeClockFactory factory) : IClassFixture<FakeClockFactory>
+public sealed class SessionRevocationTests(QualityGatesFactory factory) : IClassFixture<QualityGatesFactory>
 {
     private static readonly TimeSpan _interval = TimeSpan.FromMinutes(5);
 

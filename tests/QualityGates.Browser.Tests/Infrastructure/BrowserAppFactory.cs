@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using QualityGates.Tests;
 
 namespace QualityGates.Browser.Tests.Infrastructure;
 
@@ -23,6 +26,9 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("qualitygates-browser-").FullName;
     private readonly X509Certificate2 _certificate = CreateSelfSignedCertificate();
+
+    /// <summary>The app's clock, standing at <see cref="TestClock.Start"/>: demo data and dates in forms follow it.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
 
     public BrowserAppFactory() =>
         // Port 0: Kestrel picks a free port, so test runs never collide.
@@ -48,6 +54,7 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Notifications:PickupFolder", Path.Combine(_folder, "mail-pickup"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "test-.log"));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     private static X509Certificate2 CreateSelfSignedCertificate()
@@ -59,8 +66,8 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        var now = DateTimeOffset.UtcNow;
-        using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
+        // Valid for any day a test clock may stand on; the browser context accepts it as self-signed anyway.
+        using var certificate = request.CreateSelfSigned(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2099, 12, 31, 0, 0, 0, TimeSpan.Zero));
         // Round trip through PKCS#12 so the private key is usable by TLS on every OS (not only ephemeral).
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
     }

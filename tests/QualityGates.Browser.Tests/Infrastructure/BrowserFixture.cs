@@ -19,6 +19,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IBrowser? _browser;
     private Uri? _baseAddress;
 
+    /// <summary>The app's today plus <paramref name="days"/>, as a date field takes it.</summary>
+    public string FormDate(int days) =>
+        DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime).AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(_chromium))

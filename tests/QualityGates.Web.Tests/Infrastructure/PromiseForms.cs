@@ -1,4 +1,3 @@
-using System.Globalization;
 using QualityGates.Domain.Promises;
 
 namespace QualityGates.Web.Tests.Infrastructure;
@@ -22,6 +21,6 @@ public static class PromiseForms
         ["Input.TargetComparator"] = nameof(TargetComparator.AtMost),
         ["Input.TargetValue"] = hours,
         ["Input.TargetUnit"] = "h",
-        ["Input.DueDate"] = DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Input.DueDate"] = factory.FormDate(60),
     };
 }

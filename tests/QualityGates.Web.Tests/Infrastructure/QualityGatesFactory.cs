@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using QualityGates.Tests;
 using QualityGates.Web.Data;
 
 namespace QualityGates.Web.Tests.Infrastructure;
@@ -37,6 +41,15 @@ public class QualityGatesFactory : WebApplicationFactory<Program>, IAsyncLifetim
         _ownsDatabase = false;
     }
 
+    /// <summary>The app's clock: stands at <see cref="TestClock.Start"/> until a test of the class moves it.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
+
+    /// <summary>The app's today.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The app's today plus <paramref name="days"/>, as a date field posts it.</summary>
+    public string FormDate(int days) => Today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
 
     public async ValueTask InitializeAsync() => _database ??= await TestDatabase.CreateAsync();
@@ -55,6 +68,7 @@ public class QualityGatesFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("RateLimiting:Login:PermitLimitPerAddress", "100000");
         builder.UseSetting("RateLimiting:Login:PermitLimitPerUserName", "100000");
         builder.UseSetting("Database:MaxRetryDelay", "00:00:00.050");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>A browser-like client: cookies kept, redirects not followed (tests check them), HTTPS like production.</summary>

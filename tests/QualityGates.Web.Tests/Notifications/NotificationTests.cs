@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
+using QualityGates.Web.Localization;
 using QualityGates.Web.Notifications;
 using QualityGates.Web.Tests.Infrastructure;
 
@@ -15,8 +16,6 @@ namespace QualityGates.Web.Tests.Notifications;
 public sealed class NotificationTests(NotificationFactory factory) : IClassFixture<NotificationFactory>
 {
     private const string Decide = "form[action*='handler=Decide']";
-
-    private static string Day(int days) => DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<TestClient> SignedInAsync(string email)
     {
@@ -112,7 +111,7 @@ public sealed class NotificationTests(NotificationFactory factory) : IClassFixtu
         await DecideAsync(review, nameof(GateDecision.Go));
         using var owner = await SignedInAsync("sales@demo.local");
         var committed = await owner.SubmitAsync($"/Promises/Details/{promise.Id}",
-            new Dictionary<string, string> { ["Commit.CommittedOn"] = Day(0), ["Commit.Channel"] = nameof(CommitChannel.Contract) }, "form.commit-form");
+            new Dictionary<string, string> { ["Commit.CommittedOn"] = factory.FormDate(0), ["Commit.Channel"] = nameof(CommitChannel.Contract) }, "form.commit-form");
         Assert.Equal(HttpStatusCode.Redirect, committed.StatusCode);
         var (promiseId, number) = (promise.Id, promise.Number);
         var before = CardCount(await owner.GetPageAsync("/"), WorkCategory.AtRisk);
@@ -143,7 +142,7 @@ public sealed class NotificationTests(NotificationFactory factory) : IClassFixtu
         {
             ["Input.Conditions[0].Text"] = "Customer confirms the escalation contacts",
             ["Input.Conditions[0].OwnerId"] = promise.OwnerId,
-            ["Input.Conditions[0].DueDate"] = Day(2),
+            ["Input.Conditions[0].DueDate"] = factory.FormDate(2),
         });
 
         home = await sales.GetPageAsync("/");
@@ -158,34 +157,47 @@ public sealed class NotificationTests(NotificationFactory factory) : IClassFixtu
         Assert.NotNull(row.QuerySelector($"a[href='/Reviews/Details/{review.Id}']"));
     }
 
-    [Fact]
-    public async Task The_daily_reminder_for_a_condition_is_written_once_a_day_even_when_the_job_runs_twice_at_once()
+    [Theory]
+    [InlineData(Cultures.English, "M/d/yyyy")]
+    [InlineData(Cultures.German, "dd.MM.yyyy")]
+    public async Task The_daily_reminder_for_a_condition_is_written_once_a_day_in_the_owners_language_even_when_the_job_runs_twice_at_once(
+        string culture, string dateFormat)
     {
-        var (promise, review) = await SubmittedAsync("Notify: reminder once a day");
-        await DecideAsync(review, nameof(GateDecision.ConditionalGo), new Dictionary<string, string>
+        await SetCultureAsync("sales@demo.local", culture);
+        try
         {
-            ["Input.Conditions[0].Text"] = "Backup technician named",
-            ["Input.Conditions[0].OwnerId"] = promise.OwnerId,
-            ["Input.Conditions[0].DueDate"] = Day(2),
-        });
-        var conditionId = await factory.WithDbAsync(db => db.GateReviews.Where(r => r.Id == review.Id).SelectMany(r => r.Conditions).Select(c => c.Id).SingleAsync());
-        var job = factory.Services.GetRequiredService<ReminderJob>();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        Task<List<NotificationMessage>> RemindersAsync() =>
-            factory.MessagesAsync(q => q.Where(m => m.DedupeKey != null && m.DedupeKey.Contains($":{conditionId}:")));
+            var (promise, review) = await SubmittedAsync($"Notify: reminder once a day ({culture})");
+            await DecideAsync(review, nameof(GateDecision.ConditionalGo), new Dictionary<string, string>
+            {
+                ["Input.Conditions[0].Text"] = "Backup technician named",
+                ["Input.Conditions[0].OwnerId"] = promise.OwnerId,
+                ["Input.Conditions[0].DueDate"] = factory.FormDate(2),
+            });
+            var conditionId = await factory.WithDbAsync(db => db.GateReviews.Where(r => r.Id == review.Id).SelectMany(r => r.Conditions).Select(c => c.Id).SingleAsync());
+            var job = factory.Services.GetRequiredService<ReminderJob>();
+            var today = factory.Today;
+            Task<List<NotificationMessage>> RemindersAsync() =>
+                factory.MessagesAsync(q => q.Where(m => m.DedupeKey != null && m.DedupeKey.Contains($":{conditionId}:")));
 
-        await Task.WhenAll(Task.Run(() => job.RunAsync(today)), Task.Run(() => job.RunAsync(today)));
-        await job.RunAsync(today);
+            await Task.WhenAll(Task.Run(() => job.RunAsync(today)), Task.Run(() => job.RunAsync(today)));
+            await job.RunAsync(today);
 
-        var due = Assert.Single(await RemindersAsync());
-        Assert.Equal((NotificationKind.ConditionDue, promise.OwnerId), (due.Kind, due.RecipientId));
-        Assert.Equal(Texts.English("Notification.ConditionDue.Subject", "Backup technician named", today.AddDays(2), review.GateCode, promise.Number, promise.Title), due.Subject);
+            var due = Assert.Single(await RemindersAsync());
+            Assert.Equal((NotificationKind.ConditionDue, promise.OwnerId, culture), (due.Kind, due.RecipientId, due.Culture));
+            var dueDate = today.AddDays(2);
+            Assert.Equal(Texts.In(culture, "Notification.ConditionDue.Subject", "Backup technician named", dueDate, review.GateCode, promise.Number, promise.Title), due.Subject);
+            Assert.Contains(dueDate.ToString(dateFormat, CultureInfo.InvariantCulture), due.Subject);
 
-        await job.RunAsync(today.AddDays(3));
+            await job.RunAsync(today.AddDays(3));
 
-        var reminders = await RemindersAsync();
-        Assert.Equal(2, reminders.Count);
-        Assert.Equal(NotificationKind.ConditionOverdue, reminders[1].Kind);
+            var reminders = await RemindersAsync();
+            Assert.Equal(2, reminders.Count);
+            Assert.Equal(NotificationKind.ConditionOverdue, reminders[1].Kind);
+        }
+        finally
+        {
+            await SetCultureAsync("sales@demo.local", null);
+        }
     }
 
     [Fact]

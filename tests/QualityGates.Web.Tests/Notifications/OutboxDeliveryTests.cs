@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using QualityGates.Web.Data;
 using QualityGates.Web.Notifications;
@@ -14,16 +13,10 @@ namespace QualityGates.Web.Tests.Notifications;
 /// <summary>A mail server that is down: the app's clock is the test's, so retries are due when the test says.</summary>
 public sealed class MailServerDownFactory : NotificationFactory
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IEmailSender, MailServerDown>();
-        });
+        builder.ConfigureTestServices(services => services.AddSingleton<IEmailSender, MailServerDown>());
     }
 
     private sealed class MailServerDown : IEmailSender

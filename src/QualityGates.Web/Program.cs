@@ -5,6 +5,7 @@ using QualityGates.Web.Authorization;
 using QualityGates.Web.Dashboard;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Seeding;
+using QualityGates.Web.Data.Summaries;
 using QualityGates.Web.Gates;
 using QualityGates.Web.Hosting;
 using QualityGates.Web.Improvement;
@@ -103,4 +104,12 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
 await app.InitializeDatabaseAsync();
+if (args is ["rebuild-summaries"])
+{
+    // After a bulk load or an import around the app: recount the summaries, then stop (ADR 0020).
+    await using var scope = app.Services.CreateAsyncScope();
+    await SummaryRebuild.RunAsync(scope.ServiceProvider.GetRequiredService<QualityGatesDbContext>());
+    return;
+}
+
 await app.RunAsync();

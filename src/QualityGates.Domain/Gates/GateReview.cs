@@ -34,6 +34,15 @@ public sealed class GateReview : IVersioned
 
     public int DecidingDepartmentId { get; private set; }
 
+    // The promise's departments and category as the review found them: a review judges one revision, and a
+    // revision that changes them opens a new review. The dashboard's gate figures are filtered by these.
+
+    public int PromisingDepartmentId { get; private set; }
+
+    public int DeliveringDepartmentId { get; private set; }
+
+    public int CategoryId { get; private set; }
+
     public DateTime OpenedAtUtc { get; private set; }
 
     public GateReviewState State { get; private set; }
@@ -259,6 +268,9 @@ public sealed class GateReview : IVersioned
         Stage = gate.Stage,
         ChecklistVersion = gate.ChecklistVersion,
         DecidingDepartmentId = gate.DecidingDepartmentFor(promise.DeliveringDepartmentId),
+        PromisingDepartmentId = promise.PromisingDepartmentId,
+        DeliveringDepartmentId = promise.DeliveringDepartmentId,
+        CategoryId = promise.CategoryId,
         OpenedAtUtc = nowUtc,
         State = GateReviewState.Open,
     };

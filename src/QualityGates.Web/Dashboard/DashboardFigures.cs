@@ -94,3 +94,54 @@ public sealed record LoopClosure(int BrokenPromiseFeedback, int ChangedUpstream)
 {
     public double? Rate => KeptRate.Ratio(ChangedUpstream, BrokenPromiseFeedback);
 }
+
+/// <summary>All figures of one dashboard view, loaded one query after the other on the request's DbContext.</summary>
+public sealed record DashboardFigures(
+    KeptRate KeptRate,
+    IReadOnlyList<KeptRateMonth> ByMonth,
+    IReadOnlyList<KeptRateRow> ByPromisingDepartment,
+    IReadOnlyList<KeptRateRow> ByDeliveringDepartment,
+    IReadOnlyList<KeptRateRow> ByCategory,
+    IReadOnlyList<KeptRateRow> ByCustomer,
+    MovingTargetIndex MovingTarget,
+    UngatedRate Ungated,
+    FirstPassYield FirstPass,
+    IReadOnlyList<DecisionMixRow> DecisionMix,
+    MedianDaysToDecision MedianDays,
+    int OverdueConditions,
+    IReadOnlyList<HandoverRow> Handovers,
+    IReadOnlyList<BreachRow> Breaches,
+    IReadOnlyList<TrafficLightRow> TrafficLights,
+    int DueSoon,
+    IReadOnlyList<KvpMonth> KvpByMonth,
+    KvpOverdue KvpOverdue,
+    KvpCycleTime KvpCycleTime,
+    LoopClosure LoopClosure)
+{
+    public static async Task<DashboardFigures> LoadAsync(DashboardQueries queries, DashboardFilter filter, CancellationToken ct) => new(
+        await queries.KeptRateAsync(filter, ct),
+        await queries.KeptRateByMonthAsync(filter, ct),
+        await queries.KeptRateByPromisingDepartmentAsync(filter, ct),
+        await queries.KeptRateByDeliveringDepartmentAsync(filter, ct),
+        await queries.KeptRateByCategoryAsync(filter, ct),
+        await queries.KeptRateByCustomerAsync(filter, ct),
+        await queries.MovingTargetIndexAsync(filter, ct),
+        await queries.UngatedRateAsync(filter, ct),
+        await queries.FirstPassYieldAsync(filter, ct),
+        await queries.DecisionMixByDepartmentAsync(filter, ct),
+        await queries.MedianDaysToDecisionAsync(filter, ct),
+        await queries.OpenConditionsPastDueAsync(filter, ct),
+        await queries.HandoverByDepartmentPairAsync(filter, ct),
+        await queries.BreachCausesByDepartmentAsync(filter, ct),
+        await queries.TrafficLightsByDepartmentAsync(filter, ct),
+        await queries.DueSoonWithoutOutcomeAsync(filter, ct),
+        await queries.KvpOpenedClosedByMonthAsync(filter, ct),
+        await queries.KvpOverdueAsync(filter, ct),
+        await queries.KvpMedianCycleTimeAsync(filter, ct),
+        await queries.LoopClosureAsync(filter, ct));
+
+    public IReadOnlyList<string> BreachDepartments => Breaches.Select(b => b.DeliveringDepartmentName).Distinct().ToList();
+
+    public int Breach(string department, BreachCause cause) =>
+        Breaches.Where(b => b.DeliveringDepartmentName == department && b.Cause == cause).Sum(b => b.Count);
+}

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
+using QualityGates.Web.Data.Summaries;
 
 namespace QualityGates.Web.Dashboard;
 
@@ -19,9 +20,38 @@ public sealed record DashboardFilter(
 {
     public DepartmentScope EffectiveScope => Scope ?? DepartmentScope.Everything;
 
-    /// <summary>The default period: the last twelve months up to today.</summary>
+    /// <summary>The default period: this month and the eleven before it.</summary>
     public static DashboardFilter LastTwelveMonths(DateOnly today, DepartmentScope scope) =>
-        new(today.AddMonths(-12).AddDays(1), today, Scope: scope);
+        WholeMonths(today.AddMonths(-11), today) with { Scope = scope };
+
+    /// <summary>The months of <paramref name="from"/> to <paramref name="to"/>, from the first day of the one to the last day of the other.</summary>
+    public static DashboardFilter WholeMonths(DateOnly from, DateOnly to) =>
+        new(new DateOnly(from.Year, from.Month, 1), new DateOnly(to.Year, to.Month, 1).AddMonths(1).AddDays(-1));
+
+    /// <summary>A period of whole months: what the summaries (ADR 0020) count by.</summary>
+    public bool IsWholeMonths => From.Day == 1 && To.AddDays(1).Day == 1;
+
+    public int FromMonth => YearMonth.Of(From);
+
+    /// <summary>How the scope and the filters narrow the promises by department and category, each way once.</summary>
+    public IReadOnlyList<(SummarySlice Slice, int Id)> Narrowing() =>
+        new (SummarySlice Slice, int? Id)[]
+            {
+                (SummarySlice.PromisingDepartment, EffectiveScope.PromisingDepartmentId), (SummarySlice.PromisingDepartment, PromisingDepartmentId),
+                (SummarySlice.DeliveringDepartment, EffectiveScope.DeliveringDepartmentId), (SummarySlice.DeliveringDepartment, DeliveringDepartmentId),
+                (SummarySlice.Category, CategoryId),
+            }
+            .Where(n => n.Id is not null).Select(n => (n.Slice, n.Id!.Value)).Distinct().ToList();
+
+    /// <summary>The slice of a sliced summary that holds this view; null when it is narrowed in more than one way.</summary>
+    public (SummarySlice Slice, int Id)? Slice() => Narrowing() switch
+    {
+        [] => (SummarySlice.All, 0),
+        [var only] => only,
+        _ => null,
+    };
+
+    public int ToMonth => YearMonth.Of(To);
 
     /// <summary>Decisions are timestamps: the period's days from midnight of the first to midnight after the last.</summary>
     public DateTime FromUtc => From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

@@ -4,13 +4,15 @@ using QualityGates.Domain.Gates;
 using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
+using QualityGates.Web.Data.Summaries;
 
 namespace QualityGates.Web.Dashboard;
 
 /// <summary>
-/// Every figure of the dashboard, one method each, computed in the database by grouped queries over the
-/// columns the domain verbs keep on Promise and GateReview (ADR 0017). Only the small grouped results come
-/// back; names of departments, categories and customers are looked up for the few ids in them.
+/// Every figure of the dashboard, one method each. A period of whole months without a customer filter reads the
+/// summary tables (ADR 0020), whose size does not grow with the history; any other view recounts the base
+/// tables (ADR 0017) through their indexes: a customer's promises, or one period's records. Only small grouped
+/// results come back; names of departments, categories and customers are looked up for the few ids in them.
 /// <para>
 /// Periods: figures about promises count those <em>due</em> in the period; the decision figures (mix,
 /// median days) count decisions <em>made</em> in it, the KVP figures actions opened or done and feedback
@@ -23,6 +25,28 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     public const int TopCustomers = 20;
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>Recount every figure from the base tables, never from the summaries (the tests compare both).</summary>
+    public bool FromBaseTables { get; init; }
+
+    private bool Summarized(DashboardFilter filter) => !FromBaseTables && filter.IsWholeMonths && filter.CustomerId is null;
+
+    /// <summary>The promise figures of the months in view, narrowed as the filter and scope narrow the promises.</summary>
+    private IQueryable<PromiseMonthFigures> MonthFigures(DashboardFilter filter)
+    {
+        var rows = db.PromiseMonthFigures.AsNoTracking().Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth);
+        foreach (var (slice, id) in filter.Narrowing())
+        {
+            rows = slice switch
+            {
+                SummarySlice.PromisingDepartment => rows.Where(r => r.PromisingDepartmentId == id),
+                SummarySlice.DeliveringDepartment => rows.Where(r => r.DeliveringDepartmentId == id),
+                _ => rows.Where(r => r.CategoryId == id),
+            };
+        }
+
+        return rows;
+    }
 
     /// <summary>The base of every figure: the user's scope first, then the filters.</summary>
     public IQueryable<Promise> InScope(DashboardFilter filter)
@@ -64,82 +88,100 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     // ---- Promise-kept rate ----------------------------------------------------------------------------
 
     public async Task<KeptRate> KeptRateAsync(DashboardFilter filter, CancellationToken ct = default) =>
-        await Judged(filter).GroupBy(p => 1)
-            .Select(g => new KeptRate(
-                g.Count(p => p.Status == PromiseStatus.Kept),
-                g.Count(p => p.Status == PromiseStatus.Broken),
-                g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Kept),
-                g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Broken)))
-            .SingleOrDefaultAsync(ct) ?? KeptRate.None;
+        Summarized(filter)
+            ? (await MonthFigures(filter).GroupBy(r => 1)
+                .Select(g => new KeptSums(g.Sum(r => r.Kept), g.Sum(r => r.Broken), g.Sum(r => r.KeptAgainstFirst), g.Sum(r => r.BrokenAgainstFirst)))
+                .SingleOrDefaultAsync(ct))?.Rate ?? KeptRate.None
+            : await Judged(filter).GroupBy(p => 1)
+                .Select(g => new KeptRate(
+                    g.Count(p => p.Status == PromiseStatus.Kept),
+                    g.Count(p => p.Status == PromiseStatus.Broken),
+                    g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Kept),
+                    g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Broken)))
+                .SingleOrDefaultAsync(ct) ?? KeptRate.None;
 
     /// <summary>The trend: one row per month of the due date that has judged promises, oldest first.</summary>
     public async Task<IReadOnlyList<KeptRateMonth>> KeptRateByMonthAsync(DashboardFilter filter, CancellationToken ct = default) =>
-        await Judged(filter).GroupBy(p => new { p.DueDate.Year, p.DueDate.Month })
-            .OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Month)
-            .Select(g => new KeptRateMonth(g.Key.Year, g.Key.Month, new KeptRate(
-                g.Count(p => p.Status == PromiseStatus.Kept),
-                g.Count(p => p.Status == PromiseStatus.Broken),
-                g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Kept),
-                g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Broken))))
-            .ToListAsync(ct);
+        Summarized(filter)
+            ? (await MonthFigures(filter).GroupBy(r => r.Month)
+                .Select(g => new { Month = g.Key, Sums = new KeptSums(g.Sum(r => r.Kept), g.Sum(r => r.Broken), g.Sum(r => r.KeptAgainstFirst), g.Sum(r => r.BrokenAgainstFirst)) })
+                .ToListAsync(ct))
+                .Where(m => m.Sums.IsJudged).OrderBy(m => m.Month)
+                .Select(m => new KeptRateMonth(m.Month / 100, m.Month % 100, m.Sums.Rate)).ToList()
+            : await Judged(filter).GroupBy(p => new { p.DueDate.Year, p.DueDate.Month })
+                .OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Month)
+                .Select(g => new KeptRateMonth(g.Key.Year, g.Key.Month, new KeptRate(
+                    g.Count(p => p.Status == PromiseStatus.Kept),
+                    g.Count(p => p.Status == PromiseStatus.Broken),
+                    g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Kept),
+                    g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Broken))))
+                .ToListAsync(ct);
 
     public async Task<IReadOnlyList<KeptRateRow>> KeptRateByPromisingDepartmentAsync(DashboardFilter filter, CancellationToken ct = default) =>
-        await NamedAsync(await Judged(filter).GroupBy(p => p.PromisingDepartmentId).Select(g => new Counted(g.Key, new KeptRate(
-                g.Count(p => p.Status == PromiseStatus.Kept),
-                g.Count(p => p.Status == PromiseStatus.Broken),
-                g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Kept),
-                g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Broken))))
-            .ToListAsync(ct), DepartmentNamesAsync, ct);
+        await NamedAsync(Summarized(filter)
+            ? await KeptRateGroupsAsync(MonthFigures(filter).GroupBy(r => r.PromisingDepartmentId), ct)
+            : await KeptRateGroupsAsync(Judged(filter).GroupBy(p => p.PromisingDepartmentId), ct), DepartmentNamesAsync, ct);
 
     public async Task<IReadOnlyList<KeptRateRow>> KeptRateByDeliveringDepartmentAsync(DashboardFilter filter, CancellationToken ct = default) =>
-        await NamedAsync(await Judged(filter).GroupBy(p => p.DeliveringDepartmentId).Select(g => new Counted(g.Key, new KeptRate(
-                g.Count(p => p.Status == PromiseStatus.Kept),
-                g.Count(p => p.Status == PromiseStatus.Broken),
-                g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Kept),
-                g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Broken))))
-            .ToListAsync(ct), DepartmentNamesAsync, ct);
+        await NamedAsync(Summarized(filter)
+            ? await KeptRateGroupsAsync(MonthFigures(filter).GroupBy(r => r.DeliveringDepartmentId), ct)
+            : await KeptRateGroupsAsync(Judged(filter).GroupBy(p => p.DeliveringDepartmentId), ct), DepartmentNamesAsync, ct);
 
     public async Task<IReadOnlyList<KeptRateRow>> KeptRateByCategoryAsync(DashboardFilter filter, CancellationToken ct = default) =>
-        await NamedAsync(await Judged(filter).GroupBy(p => p.CategoryId).Select(g => new Counted(g.Key, new KeptRate(
-                g.Count(p => p.Status == PromiseStatus.Kept),
-                g.Count(p => p.Status == PromiseStatus.Broken),
-                g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Kept),
-                g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Broken))))
-            .ToListAsync(ct), CategoryNamesAsync, ct);
+        await NamedAsync(Summarized(filter)
+            ? await KeptRateGroupsAsync(MonthFigures(filter).GroupBy(r => r.CategoryId), ct)
+            : await KeptRateGroupsAsync(Judged(filter).GroupBy(p => p.CategoryId), ct), CategoryNamesAsync, ct);
 
     /// <summary>The <see cref="TopCustomers"/> customers with the most judged promises; general claims (no customer) as one row with a null id.</summary>
     public async Task<IReadOnlyList<KeptRateRow>> KeptRateByCustomerAsync(DashboardFilter filter, CancellationToken ct = default)
     {
-        var rows = await Judged(filter).GroupBy(p => p.CustomerId)
-            .Select(g => new
-            {
-                CustomerId = g.Key,
-                Counts = new KeptRate(
-                    g.Count(p => p.Status == PromiseStatus.Kept),
-                    g.Count(p => p.Status == PromiseStatus.Broken),
-                    g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Kept),
-                    g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Broken)),
-                Total = g.Count(),
-            })
-            .OrderByDescending(r => r.Total).ThenBy(r => r.CustomerId)
-            .Take(TopCustomers)
-            .ToListAsync(ct);
-        var ids = rows.Where(r => r.CustomerId != null).Select(r => r.CustomerId!.Value).ToList();
+        var rows = Summarized(filter) && filter.Slice() is var (slice, sliceId)
+            ? await db.CustomerMonthFigures.AsNoTracking()
+                .Where(r => r.Slice == slice && r.SliceId == sliceId && r.Month >= filter.FromMonth && r.Month <= filter.ToMonth)
+                .GroupBy(r => r.CustomerId)
+                .Select(g => new CustomerSums
+                {
+                    CustomerId = g.Key, Kept = g.Sum(r => r.Kept), Broken = g.Sum(r => r.Broken),
+                    KeptAgainstFirst = g.Sum(r => r.KeptAgainstFirst), BrokenAgainstFirst = g.Sum(r => r.BrokenAgainstFirst),
+                })
+                .Where(r => r.Kept + r.Broken > 0)
+                .OrderByDescending(r => r.Kept + r.Broken).ThenBy(r => r.CustomerId)
+                .Take(TopCustomers)
+                .ToListAsync(ct)
+            : await Judged(filter).GroupBy(p => p.CustomerId ?? 0)
+                .Select(g => new CustomerSums
+                {
+                    CustomerId = g.Key,
+                    Kept = g.Count(p => p.Status == PromiseStatus.Kept),
+                    Broken = g.Count(p => p.Status == PromiseStatus.Broken),
+                    KeptAgainstFirst = g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Kept),
+                    BrokenAgainstFirst = g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Broken),
+                })
+                .OrderByDescending(r => r.Kept + r.Broken).ThenBy(r => r.CustomerId)
+                .Take(TopCustomers)
+                .ToListAsync(ct);
+        var ids = rows.Where(r => r.CustomerId != 0).Select(r => r.CustomerId).ToList();
         var names = await db.Customers.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        return rows.Select(r => new KeptRateRow(r.CustomerId, r.CustomerId is { } id ? names.GetValueOrDefault(id, "") : "", r.Counts)).ToList();
+        return rows.Select(r => new KeptRateRow(r.CustomerId == 0 ? null : r.CustomerId, names.GetValueOrDefault(r.CustomerId, ""),
+            new KeptSums(r.Kept, r.Broken, r.KeptAgainstFirst, r.BrokenAgainstFirst).Rate)).ToList();
     }
 
     // ---- Moving target, ungated, first pass, handover, breach -------------------------------------------
 
     public async Task<MovingTargetIndex> MovingTargetIndexAsync(DashboardFilter filter, CancellationToken ct = default) =>
-        await DueInPeriod(filter).Where(p => p.Revision > 0).GroupBy(p => 1)
-            .Select(g => new MovingTargetIndex(
-                g.Count(),
-                g.Sum(p => p.Revision - 1),
-                g.Count(p => p.FirstApprovedRevision != null),
-                g.Count(p => p.ChangedAfterApproval),
-                g.Sum(p => (long)p.DueDateSlipDays)))
-            .SingleOrDefaultAsync(ct) ?? new MovingTargetIndex(0, 0, 0, 0, 0);
+        Summarized(filter)
+            ? await MonthFigures(filter).GroupBy(r => 1)
+                .Select(g => new MovingTargetIndex(
+                    (int)g.Sum(r => r.Submitted), (int)g.Sum(r => r.Changes), (int)g.Sum(r => r.Approved), (int)g.Sum(r => r.ChangedAfterApproval), g.Sum(r => r.DueDateSlipDays)))
+                .SingleOrDefaultAsync(ct) ?? new MovingTargetIndex(0, 0, 0, 0, 0)
+            : await DueInPeriod(filter).Where(p => p.Revision > 0).GroupBy(p => 1)
+                .Select(g => new MovingTargetIndex(
+                    g.Count(),
+                    g.Sum(p => p.Revision - 1),
+                    g.Count(p => p.FirstApprovedRevision != null),
+                    g.Count(p => p.ChangedAfterApproval),
+                    g.Sum(p => (long)p.DueDateSlipDays)))
+                .SingleOrDefaultAsync(ct) ?? new MovingTargetIndex(0, 0, 0, 0, 0);
 
     /// <summary>
     /// Committed promises that no feasibility decision ever approved: FirstApprovedRevision is set only when a
@@ -147,34 +189,42 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     /// promise committed by any other way (an import, a script) shows here.
     /// </summary>
     public async Task<UngatedRate> UngatedRateAsync(DashboardFilter filter, CancellationToken ct = default) =>
-        await DueInPeriod(filter).Where(p => p.CommittedOn != null).GroupBy(p => 1)
-            .Select(g => new UngatedRate(g.Count(), g.Count(p => p.FirstApprovedRevision == null)))
-            .SingleOrDefaultAsync(ct) ?? new UngatedRate(0, 0);
+        Summarized(filter)
+            ? await MonthFigures(filter).GroupBy(r => 1)
+                .Select(g => new UngatedRate((int)g.Sum(r => r.Committed), (int)g.Sum(r => r.Ungated)))
+                .SingleOrDefaultAsync(ct) ?? new UngatedRate(0, 0)
+            : await DueInPeriod(filter).Where(p => p.CommittedOn != null).GroupBy(p => 1)
+                .Select(g => new UngatedRate(g.Count(), g.Count(p => p.FirstApprovedRevision == null)))
+                .SingleOrDefaultAsync(ct) ?? new UngatedRate(0, 0);
 
     public async Task<FirstPassYield> FirstPassYieldAsync(DashboardFilter filter, CancellationToken ct = default) =>
-        await DueInPeriod(filter).Where(p => p.FirstFeasibilityDecision != null).GroupBy(p => 1)
-            .Select(g => new FirstPassYield(
-                g.Count(),
-                g.Count(p => p.FirstFeasibilityDecision == GateDecision.Go || p.FirstFeasibilityDecision == GateDecision.ConditionalGo)))
-            .SingleOrDefaultAsync(ct) ?? new FirstPassYield(0, 0);
+        Summarized(filter)
+            ? await MonthFigures(filter).GroupBy(r => 1)
+                .Select(g => new FirstPassYield((int)g.Sum(r => r.FirstDecided), (int)g.Sum(r => r.FirstPass)))
+                .SingleOrDefaultAsync(ct) ?? new FirstPassYield(0, 0)
+            : await DueInPeriod(filter).Where(p => p.FirstFeasibilityDecision != null).GroupBy(p => 1)
+                .Select(g => new FirstPassYield(
+                    g.Count(),
+                    g.Count(p => p.FirstFeasibilityDecision == GateDecision.Go || p.FirstFeasibilityDecision == GateDecision.ConditionalGo)))
+                .SingleOrDefaultAsync(ct) ?? new FirstPassYield(0, 0);
 
     /// <summary>First-time acceptance of G2 per promising → delivering department pair.</summary>
     public async Task<IReadOnlyList<HandoverRow>> HandoverByDepartmentPairAsync(DashboardFilter filter, CancellationToken ct = default)
     {
-        var rows = await DueInPeriod(filter).Where(p => p.HandoverAcceptedFirstTime != null)
-            .GroupBy(p => new { p.PromisingDepartmentId, p.DeliveringDepartmentId })
-            .Select(g => new
-            {
-                g.Key.PromisingDepartmentId,
-                g.Key.DeliveringDepartmentId,
-                Accepted = g.Count(p => p.HandoverAcceptedFirstTime == true),
-                Returned = g.Count(p => p.HandoverAcceptedFirstTime == false),
-            })
-            .ToListAsync(ct);
+        var rows = Summarized(filter)
+            ? (await MonthFigures(filter).GroupBy(r => new { r.PromisingDepartmentId, r.DeliveringDepartmentId })
+                .Select(g => new PairCounts(g.Key.PromisingDepartmentId, g.Key.DeliveringDepartmentId, g.Sum(r => r.HandoverAccepted), g.Sum(r => r.HandoverReturned)))
+                .ToListAsync(ct)).Where(r => r.Accepted + r.Returned > 0).ToList()
+            : await DueInPeriod(filter).Where(p => p.HandoverAcceptedFirstTime != null)
+                .GroupBy(p => new { p.PromisingDepartmentId, p.DeliveringDepartmentId })
+                .Select(g => new PairCounts(
+                    g.Key.PromisingDepartmentId, g.Key.DeliveringDepartmentId,
+                    g.Count(p => p.HandoverAcceptedFirstTime == true), g.Count(p => p.HandoverAcceptedFirstTime == false)))
+                .ToListAsync(ct);
         var names = await DepartmentNamesAsync(ct);
         return rows.Select(r => new HandoverRow(
                 r.PromisingDepartmentId, names.GetValueOrDefault(r.PromisingDepartmentId, ""),
-                r.DeliveringDepartmentId, names.GetValueOrDefault(r.DeliveringDepartmentId, ""), r.Accepted, r.Returned))
+                r.DeliveringDepartmentId, names.GetValueOrDefault(r.DeliveringDepartmentId, ""), (int)r.Accepted, (int)r.Returned))
             .OrderBy(r => r.PromisingDepartmentName, StringComparer.CurrentCulture).ThenBy(r => r.DeliveringDepartmentName, StringComparer.CurrentCulture)
             .ToList();
     }
@@ -182,73 +232,176 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     /// <summary>Broken promises by breach cause and delivering department.</summary>
     public async Task<IReadOnlyList<BreachRow>> BreachCausesByDepartmentAsync(DashboardFilter filter, CancellationToken ct = default)
     {
-        var rows = await DueInPeriod(filter).Where(p => p.Status == PromiseStatus.Broken && p.BreachCause != null)
-            .GroupBy(p => new { p.DeliveringDepartmentId, p.BreachCause })
-            .Select(g => new { g.Key.DeliveringDepartmentId, g.Key.BreachCause, Count = g.Count() })
-            .ToListAsync(ct);
+        List<(int DepartmentId, BreachCause Cause, long Count)> rows;
+        if (Summarized(filter))
+        {
+            var departments = await MonthFigures(filter).GroupBy(r => r.DeliveringDepartmentId)
+                .Select(g => new
+                {
+                    DepartmentId = g.Key,
+                    UnrealisticAtGate = g.Sum(r => r.BrokenUnrealisticAtGate),
+                    LostAtHandover = g.Sum(r => r.BrokenLostAtHandover),
+                    ChangedByCustomer = g.Sum(r => r.BrokenChangedByCustomer),
+                    Execution = g.Sum(r => r.BrokenExecution),
+                })
+                .ToListAsync(ct);
+            rows = departments.SelectMany(d => new[]
+                {
+                    (d.DepartmentId, BreachCause.UnrealisticAtGate, d.UnrealisticAtGate), (d.DepartmentId, BreachCause.LostAtHandover, d.LostAtHandover),
+                    (d.DepartmentId, BreachCause.ChangedByCustomer, d.ChangedByCustomer), (d.DepartmentId, BreachCause.Execution, d.Execution),
+                })
+                .Where(r => r.Item3 > 0).ToList();
+        }
+        else
+        {
+            rows = (await DueInPeriod(filter).Where(p => p.Status == PromiseStatus.Broken && p.BreachCause != null)
+                    .GroupBy(p => new { p.DeliveringDepartmentId, p.BreachCause })
+                    .Select(g => new { g.Key.DeliveringDepartmentId, g.Key.BreachCause, Count = g.Count() })
+                    .ToListAsync(ct))
+                .Select(r => (r.DeliveringDepartmentId, r.BreachCause!.Value, (long)r.Count)).ToList();
+        }
+
         var names = await DepartmentNamesAsync(ct);
-        return rows.Select(r => new BreachRow(r.DeliveringDepartmentId, names.GetValueOrDefault(r.DeliveringDepartmentId, ""), r.BreachCause!.Value, r.Count))
+        return rows.Select(r => new BreachRow(r.DepartmentId, names.GetValueOrDefault(r.DepartmentId, ""), r.Cause, (int)r.Count))
             .OrderBy(r => r.DeliveringDepartmentName, StringComparer.CurrentCulture).ThenBy(r => r.Cause)
             .ToList();
     }
 
     // ---- Gate decisions (counted by the day they were made) ---------------------------------------------
 
-    /// <summary>Feasibility reviews closed by a decision in the period, of promises in scope.</summary>
+    /// <summary>
+    /// Feasibility reviews closed by a decision in the period, narrowed by the departments and category of the
+    /// promise as the review judged it (kept on the review); by its customer through the promise.
+    /// </summary>
     private IQueryable<GateReview> FeasibilityDecisions(DashboardFilter filter)
     {
         var reviews = db.GateReviews.AsNoTracking()
             .Where(r => r.Stage == GateStage.Feasibility && r.State == GateReviewState.Decided
                         && r.DecidedAtUtc >= filter.FromUtc && r.DecidedAtUtc < filter.ToUtcExclusive);
-
-        // Without promise filters the join is skipped: G1's deciding department is the delivering one.
-        var scope = filter.EffectiveScope;
-        if (filter.PromisingDepartmentId is null && filter.CategoryId is null && filter.CustomerId is null && scope.PromisingDepartmentId is null)
+        foreach (var (slice, id) in filter.Narrowing())
         {
-            return (filter.DeliveringDepartmentId ?? scope.DeliveringDepartmentId) is { } deciding
-                ? reviews.Where(r => r.DecidingDepartmentId == deciding)
-                : reviews;
+            reviews = slice switch
+            {
+                SummarySlice.PromisingDepartment => reviews.Where(r => r.PromisingDepartmentId == id),
+                SummarySlice.DeliveringDepartment => reviews.Where(r => r.DeliveringDepartmentId == id),
+                _ => reviews.Where(r => r.CategoryId == id),
+            };
         }
 
-        var promises = InScope(filter);
-        return reviews.Where(r => promises.Any(p => p.Id == r.PromiseId));
+        if (filter.CustomerId is { } customer)
+        {
+            reviews = reviews.Where(r => db.Promises.Any(p => p.Id == r.PromiseId && p.CustomerId == customer));
+        }
+
+        return reviews;
     }
 
     public async Task<IReadOnlyList<DecisionMixRow>> DecisionMixByDepartmentAsync(DashboardFilter filter, CancellationToken ct = default)
     {
-        var rows = await FeasibilityDecisions(filter).GroupBy(r => r.DecidingDepartmentId)
-            .Select(g => new
+        List<DecisionMixRow> rows;
+        if (Summarized(filter))
+        {
+            var decisions = db.DecisionMonthFigures.AsNoTracking().Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth);
+            foreach (var (slice, id) in filter.Narrowing())
             {
-                DepartmentId = g.Key,
-                Go = g.Count(r => r.Outcome == GateDecision.Go && !r.PassedByEnvelope),
-                GoByEnvelope = g.Count(r => r.Outcome == GateDecision.Go && r.PassedByEnvelope),
-                ConditionalGo = g.Count(r => r.Outcome == GateDecision.ConditionalGo),
-                Recycle = g.Count(r => r.Outcome == GateDecision.Recycle),
-                NoGo = g.Count(r => r.Outcome == GateDecision.NoGo),
-            })
-            .ToListAsync(ct);
+                decisions = slice switch
+                {
+                    SummarySlice.PromisingDepartment => decisions.Where(r => r.PromisingDepartmentId == id),
+                    SummarySlice.DeliveringDepartment => decisions.Where(r => r.DeliveringDepartmentId == id),
+                    _ => decisions.Where(r => r.CategoryId == id),
+                };
+            }
+
+            rows = (await decisions.GroupBy(r => r.DecidingDepartmentId)
+                    .Select(g => new DecisionMixRow(g.Key, "", (int)g.Sum(r => r.Go), (int)g.Sum(r => r.GoByEnvelope), (int)g.Sum(r => r.ConditionalGo), (int)g.Sum(r => r.Recycle), (int)g.Sum(r => r.NoGo)))
+                    .ToListAsync(ct))
+                .Where(r => r.Total > 0).ToList();
+        }
+        else
+        {
+            rows = await FeasibilityDecisions(filter).GroupBy(r => r.DecidingDepartmentId)
+                .Select(g => new DecisionMixRow(
+                    g.Key,
+                    "",
+                    g.Count(r => r.Outcome == GateDecision.Go && !r.PassedByEnvelope),
+                    g.Count(r => r.Outcome == GateDecision.Go && r.PassedByEnvelope),
+                    g.Count(r => r.Outcome == GateDecision.ConditionalGo),
+                    g.Count(r => r.Outcome == GateDecision.Recycle),
+                    g.Count(r => r.Outcome == GateDecision.NoGo)))
+                .ToListAsync(ct);
+        }
+
         var names = await DepartmentNamesAsync(ct);
-        return rows.Select(r => new DecisionMixRow(r.DepartmentId, names.GetValueOrDefault(r.DepartmentId, ""), r.Go, r.GoByEnvelope, r.ConditionalGo, r.Recycle, r.NoGo))
+        return rows.Select(r => r with { DepartmentName = names.GetValueOrDefault(r.DepartmentId, "") })
             .OrderBy(r => r.DepartmentName, StringComparer.CurrentCulture)
             .ToList();
     }
 
     /// <summary>
-    /// The median days from submission to a human G1 decision (envelope passes take no time and are left
-    /// out). Portable across SQLite, PostgreSQL and SQL Server: count, then read the one or two middle
-    /// values of the ordered list (Skip/Take) — no percentile_cont, which SQLite lacks.
+    /// The median time from submission to a human G1 decision, in days measured to the hour (envelope passes
+    /// take no time and are left out). From the hour histogram of the view's slice; otherwise portable across
+    /// SQLite, PostgreSQL and SQL Server: count, then read the one or two middle values of the ordered list
+    /// (Skip/Take) — no percentile_cont, which SQLite lacks.
     /// </summary>
     public async Task<MedianDaysToDecision> MedianDaysToDecisionAsync(DashboardFilter filter, CancellationToken ct = default)
     {
-        var days = FeasibilityDecisions(filter).Where(r => !r.PassedByEnvelope && r.DaysToDecision != null).Select(r => r.DaysToDecision!.Value);
+        if (Summarized(filter) && filter.Slice() is var (slice, sliceId))
+        {
+            var (count, median) = await HistogramMedianAsync(DurationKind.DaysToDecision, slice, sliceId, filter, ct);
+            return new MedianDaysToDecision(count, median);
+        }
+
+        var (decisions, middle) = await MedianAsync(FeasibilityDecisions(filter).Where(r => !r.PassedByEnvelope && r.DaysToDecision != null).Select(r => r.DaysToDecision!.Value), ct);
+        return new MedianDaysToDecision(decisions, middle);
+    }
+
+    /// <summary>The median, in days to the hour, of the durations in a histogram slice over the filter's months.</summary>
+    private async Task<(int Count, double? Median)> HistogramMedianAsync(DurationKind kind, SummarySlice slice, int sliceId, DashboardFilter filter, CancellationToken ct)
+    {
+        var hours = await db.DurationHistograms.AsNoTracking()
+            .Where(h => h.Kind == kind && h.Slice == slice && h.SliceId == sliceId && h.Month >= filter.FromMonth && h.Month <= filter.ToMonth)
+            .GroupBy(h => h.Hours)
+            .Select(g => new { Hours = g.Key, Count = g.Sum(h => h.Count) })
+            .Where(h => h.Count > 0)
+            .OrderBy(h => h.Hours)
+            .ToListAsync(ct);
+        var count = hours.Sum(h => h.Count);
+        if (count == 0)
+        {
+            return (0, null);
+        }
+
+        // The values at the middle positions (one for an odd count, two for an even one).
+        double ValueAt(long position)
+        {
+            foreach (var h in hours)
+            {
+                if (position < h.Count)
+                {
+                    return h.Hours;
+                }
+
+                position -= h.Count;
+            }
+
+            throw new InvalidOperationException("Position beyond the histogram.");
+        }
+
+        var median = (ValueAt((count - 1) / 2) + ValueAt(count / 2)) / 2;
+        return ((int)count, Durations.Days(median));
+    }
+
+    /// <summary>The median of base-table durations in days, to the hour as the histograms keep them.</summary>
+    private static async Task<(int Count, double? Median)> MedianAsync(IQueryable<double> days, CancellationToken ct)
+    {
         var count = await days.CountAsync(ct);
         if (count == 0)
         {
-            return new MedianDaysToDecision(0, null);
+            return (0, null);
         }
 
         var middle = await days.OrderBy(d => d).Skip((count - 1) / 2).Take(count % 2 == 0 ? 2 : 1).ToListAsync(ct);
-        return new MedianDaysToDecision(count, middle.Average());
+        return (count, Durations.Days(middle.Average(d => (double)Durations.Hours(d))));
     }
 
     // ---- Today ------------------------------------------------------------------------------------------
@@ -267,12 +420,24 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     /// <summary>
     /// Open promises per delivering department by traffic light, the same rule as <see cref="Promise.Light"/>:
     /// red when at risk without a measure, a condition overdue or the due date passed; yellow when at risk
-    /// or conditions open; green otherwise.
+    /// or conditions open; green otherwise. Without a customer filter the risk levels come from the counts kept
+    /// with every change, and only the open promises that time or conditions move (overdue, or with open
+    /// conditions: today's problems, read through their indexes) are looked at one by one.
     /// </summary>
     public async Task<IReadOnlyList<TrafficLightRow>> TrafficLightsByDepartmentAsync(DashboardFilter filter, CancellationToken ct = default)
     {
         var today = Today;
-        var rows = await Open(filter)
+        var rows = FromBaseTables || filter.CustomerId is not null
+            ? await LightsFromBaseTablesAsync(filter, today, ct)
+            : await LightsFromCountsAsync(filter, today, ct);
+        var names = await DepartmentNamesAsync(ct);
+        return rows.Select(r => r with { DeliveringDepartmentName = names.GetValueOrDefault(r.DeliveringDepartmentId, "") })
+            .OrderBy(r => r.DeliveringDepartmentName, StringComparer.CurrentCulture)
+            .ToList();
+    }
+
+    private async Task<List<TrafficLightRow>> LightsFromBaseTablesAsync(DashboardFilter filter, DateOnly today, CancellationToken ct) =>
+        await Open(filter)
             .Select(p => new
             {
                 p.DeliveringDepartmentId,
@@ -281,17 +446,60 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
                 Yellow = p.AtRisk || db.GateReviews.Where(r => r.PromiseId == p.Id).SelectMany(r => r.Conditions).Any(c => c.ResolvedAtUtc == null),
             })
             .GroupBy(p => p.DeliveringDepartmentId)
-            .Select(g => new
-            {
-                DepartmentId = g.Key,
-                Green = g.Count(p => !p.Red && !p.Yellow),
-                Yellow = g.Count(p => !p.Red && p.Yellow),
-                Red = g.Count(p => p.Red),
-            })
+            .Select(g => new TrafficLightRow(g.Key, "", g.Count(p => !p.Red && !p.Yellow), g.Count(p => !p.Red && p.Yellow), g.Count(p => p.Red)))
             .ToListAsync(ct);
-        var names = await DepartmentNamesAsync(ct);
-        return rows.Select(r => new TrafficLightRow(r.DepartmentId, names.GetValueOrDefault(r.DepartmentId, ""), r.Green, r.Yellow, r.Red))
-            .OrderBy(r => r.DeliveringDepartmentName, StringComparer.CurrentCulture)
+
+    private async Task<List<TrafficLightRow>> LightsFromCountsAsync(DashboardFilter filter, DateOnly today, CancellationToken ct)
+    {
+        var counts = db.PromiseCounts.AsNoTracking()
+            .Where(c => c.Status == PromiseStatus.Approved || c.Status == PromiseStatus.Committed || c.Status == PromiseStatus.InDelivery);
+        foreach (var (slice, id) in filter.Narrowing())
+        {
+            counts = slice switch
+            {
+                SummarySlice.PromisingDepartment => counts.Where(r => r.PromisingDepartmentId == id),
+                SummarySlice.DeliveringDepartment => counts.Where(r => r.DeliveringDepartmentId == id),
+                _ => counts.Where(r => r.CategoryId == id),
+            };
+        }
+
+        var byRisk = await counts.GroupBy(c => new { c.DeliveringDepartmentId, c.Risk })
+            .Select(g => new { g.Key.DeliveringDepartmentId, g.Key.Risk, Count = g.Sum(c => c.Count) })
+            .ToListAsync(ct);
+
+        // The open promises whose light is not their risk's: overdue, or with open conditions (red unless
+        // they are at risk without a measure, which is red already).
+        var open = Open(filter).Where(p => !p.AtRisk || p.RiskMeasure != null);
+        var overdue = await open.Where(p => p.DueDate < today)
+            .Select(p => new { p.Id, p.DeliveringDepartmentId, p.AtRisk }).ToListAsync(ct);
+        var conditions = await (
+                from c in db.Set<ReviewCondition>()
+                where c.ResolvedAtUtc == null
+                join r in db.GateReviews on EF.Property<int>(c, "GateReviewId") equals r.Id
+                join p in open on r.PromiseId equals p.Id
+                group c by new { p.Id, p.DeliveringDepartmentId, p.AtRisk } into g
+                select new { g.Key.Id, g.Key.DeliveringDepartmentId, g.Key.AtRisk, EarliestDue = g.Min(c => c.DueDate) })
+            .ToListAsync(ct);
+        var moved = overdue.Select(p => (p.Id, p.DeliveringDepartmentId, p.AtRisk, Red: true))
+            .Concat(conditions.Select(p => (p.Id, p.DeliveringDepartmentId, p.AtRisk, Red: p.EarliestDue < today)))
+            .GroupBy(p => p.Id)
+            .Select(g => (g.First().DeliveringDepartmentId, g.First().AtRisk, Red: g.Any(p => p.Red)))
+            .ToList();
+
+        return byRisk.Select(r => r.DeliveringDepartmentId).Concat(moved.Select(m => m.DeliveringDepartmentId)).Distinct()
+            .Select(department =>
+            {
+                long Counted(RiskLevel risk) => byRisk.Where(r => r.DeliveringDepartmentId == department && r.Risk == risk).Sum(r => r.Count);
+                int Moved(bool atRisk, bool red) => moved.Count(m => m.DeliveringDepartmentId == department && m.AtRisk == atRisk && m.Red == red);
+                var plainToRed = Moved(atRisk: false, red: true);
+                var plainToYellow = Moved(atRisk: false, red: false);
+                var measuredToRed = Moved(atRisk: true, red: true);
+                return new TrafficLightRow(department, "",
+                    (int)Counted(RiskLevel.None) - plainToRed - plainToYellow,
+                    (int)Counted(RiskLevel.Measured) - measuredToRed + plainToYellow,
+                    (int)Counted(RiskLevel.Unmeasured) + plainToRed + measuredToRed);
+            })
+            .Where(r => r.Green + r.Yellow + r.Red > 0)
             .ToList();
     }
 
@@ -309,24 +517,43 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     /// Actions of the departments in view: a scope or a department filter keeps the actions that department is
     /// responsible for. Category and customer filters do not apply to actions.
     /// </summary>
+    private static List<int> ActionDepartments(DashboardFilter filter)
+    {
+        var scope = filter.EffectiveScope;
+        return new[] { scope.PromisingDepartmentId, scope.DeliveringDepartmentId, filter.PromisingDepartmentId, filter.DeliveringDepartmentId }
+            .OfType<int>().Distinct().ToList();
+    }
+
     private IQueryable<ImprovementAction> Actions(DashboardFilter filter)
     {
         var actions = db.ImprovementActions.AsNoTracking();
-        var scope = filter.EffectiveScope;
-        foreach (var department in new[] { scope.PromisingDepartmentId, scope.DeliveringDepartmentId, filter.PromisingDepartmentId, filter.DeliveringDepartmentId })
+        foreach (var id in ActionDepartments(filter))
         {
-            if (department is { } id)
-            {
-                actions = actions.Where(a => a.ResponsibleDepartmentId == id);
-            }
+            actions = actions.Where(a => a.ResponsibleDepartmentId == id);
         }
 
         return actions;
     }
 
+    private bool ActionsSummarized(DashboardFilter filter) => !FromBaseTables && filter.IsWholeMonths;
+
     /// <summary>Actions opened and actions done per month of the period, oldest first.</summary>
     public async Task<IReadOnlyList<KvpMonth>> KvpOpenedClosedByMonthAsync(DashboardFilter filter, CancellationToken ct = default)
     {
+        if (ActionsSummarized(filter))
+        {
+            var months = db.ActionMonthFigures.AsNoTracking().Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth);
+            foreach (var id in ActionDepartments(filter))
+            {
+                months = months.Where(r => r.ResponsibleDepartmentId == id);
+            }
+
+            return (await months.GroupBy(r => r.Month).Select(g => new { Month = g.Key, Opened = g.Sum(r => r.Opened), Done = g.Sum(r => r.Done) }).ToListAsync(ct))
+                .Where(m => m.Opened + m.Done > 0).OrderBy(m => m.Month)
+                .Select(m => new KvpMonth(m.Month / 100, m.Month % 100, (int)m.Opened, (int)m.Done))
+                .ToList();
+        }
+
         var actions = Actions(filter);
         var opened = await actions.Where(a => a.CreatedAtUtc >= filter.FromUtc && a.CreatedAtUtc < filter.ToUtcExclusive)
             .GroupBy(a => new { a.CreatedAtUtc.Year, a.CreatedAtUtc.Month })
@@ -353,20 +580,21 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
             .SingleOrDefaultAsync(ct) ?? new KvpOverdue(0, 0);
     }
 
-    /// <summary>The median cycle time of actions done in the period, portable as the G1 median (Skip/Take over the ordered days).</summary>
+    /// <summary>The median cycle time, in days to the hour, of actions done in the period (as the G1 median).</summary>
     public async Task<KvpCycleTime> KvpMedianCycleTimeAsync(DashboardFilter filter, CancellationToken ct = default)
     {
-        var days = Actions(filter)
-            .Where(a => a.DoneAtUtc >= filter.FromUtc && a.DoneAtUtc < filter.ToUtcExclusive && a.CycleDays != null)
-            .Select(a => a.CycleDays!.Value);
-        var count = await days.CountAsync(ct);
-        if (count == 0)
+        if (ActionsSummarized(filter) && ActionDepartments(filter) is { Count: <= 1 } departments)
         {
-            return new KvpCycleTime(0, null);
+            var (done, median) = departments is [var department]
+                ? await HistogramMedianAsync(DurationKind.ActionCycle, SummarySlice.ResponsibleDepartment, department, filter, ct)
+                : await HistogramMedianAsync(DurationKind.ActionCycle, SummarySlice.All, 0, filter, ct);
+            return new KvpCycleTime(done, median);
         }
 
-        var middle = await days.OrderBy(d => d).Skip((count - 1) / 2).Take(count % 2 == 0 ? 2 : 1).ToListAsync(ct);
-        return new KvpCycleTime(count, middle.Average());
+        var (count, middle) = await MedianAsync(Actions(filter)
+            .Where(a => a.DoneAtUtc >= filter.FromUtc && a.DoneAtUtc < filter.ToUtcExclusive && a.CycleDays != null)
+            .Select(a => a.CycleDays!.Value), ct);
+        return new KvpCycleTime(count, middle);
     }
 
     /// <summary>
@@ -396,6 +624,43 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     // ---- Names --------------------------------------------------------------------------------------------
 
     private sealed record Counted(int Id, KeptRate Counts);
+
+    /// <summary>Summed kept-rate counters of summary rows.</summary>
+    private sealed record KeptSums(long Kept, long Broken, long KeptAgainstFirst, long BrokenAgainstFirst)
+    {
+        public bool IsJudged => Kept + Broken > 0;
+
+        public KeptRate Rate => new((int)Kept, (int)Broken, (int)KeptAgainstFirst, (int)BrokenAgainstFirst);
+    }
+
+    // Set by member, not constructor, so that EF can still filter and order by its members in SQL.
+    private sealed class CustomerSums
+    {
+        public int CustomerId { get; init; }
+
+        public long Kept { get; init; }
+
+        public long Broken { get; init; }
+
+        public long KeptAgainstFirst { get; init; }
+
+        public long BrokenAgainstFirst { get; init; }
+    }
+
+    private sealed record PairCounts(int PromisingDepartmentId, int DeliveringDepartmentId, long Accepted, long Returned);
+
+    private static async Task<List<Counted>> KeptRateGroupsAsync(IQueryable<IGrouping<int, PromiseMonthFigures>> groups, CancellationToken ct) =>
+        (await groups.Select(g => new { g.Key, Sums = new KeptSums(g.Sum(r => r.Kept), g.Sum(r => r.Broken), g.Sum(r => r.KeptAgainstFirst), g.Sum(r => r.BrokenAgainstFirst)) })
+            .ToListAsync(ct))
+        .Where(g => g.Sums.IsJudged).Select(g => new Counted(g.Key, g.Sums.Rate)).ToList();
+
+    private static Task<List<Counted>> KeptRateGroupsAsync(IQueryable<IGrouping<int, Promise>> groups, CancellationToken ct) =>
+        groups.Select(g => new Counted(g.Key, new KeptRate(
+                g.Count(p => p.Status == PromiseStatus.Kept),
+                g.Count(p => p.Status == PromiseStatus.Broken),
+                g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Kept),
+                g.Count(p => p.OutcomeAgainstFirstTarget == OutcomeKind.Broken))))
+            .ToListAsync(ct);
 
     private static async Task<IReadOnlyList<KeptRateRow>> NamedAsync(
         List<Counted> rows, Func<CancellationToken, Task<Dictionary<int, string>>> names, CancellationToken ct)

@@ -11,6 +11,7 @@ using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Lessons;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data.Auditing;
+using QualityGates.Web.Data.Summaries;
 using QualityGates.Web.Notifications;
 
 namespace QualityGates.Web.Data;
@@ -60,10 +61,24 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     /// <summary>Append-only: written by SaveChanges, never changed or deleted through the context.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    // Summaries (ADR 0020): read by the dashboard and the lists, written only by SaveChanges and SummaryRebuild.
+
+    public DbSet<PromiseMonthFigures> PromiseMonthFigures => Set<PromiseMonthFigures>();
+
+    public DbSet<CustomerMonthFigures> CustomerMonthFigures => Set<CustomerMonthFigures>();
+
+    public DbSet<DecisionMonthFigures> DecisionMonthFigures => Set<DecisionMonthFigures>();
+
+    public DbSet<DurationHistogram> DurationHistograms => Set<DurationHistogram>();
+
+    public DbSet<PromiseCounts> PromiseCounts => Set<PromiseCounts>();
+
+    public DbSet<ActionMonthFigures> ActionMonthFigures => Set<ActionMonthFigures>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var audit = PrepareSave();
-        if (!audit.NeedsDatabaseKeys && !HasPendingNotificationLinks())
+        var (audit, summaries) = PrepareSave();
+        if (!audit.NeedsDatabaseKeys && !HasPendingNotificationLinks() && summaries.IsEmpty)
         {
             AddAuditEntries(audit);
             try
@@ -81,6 +96,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         {
             using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
             var saved = base.SaveChanges(acceptAllChangesOnSuccess: true);
+            summaries.Write(this);
             ResolveNotificationLinks();
             AddAuditEntries(audit);
             try
@@ -99,8 +115,8 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var audit = PrepareSave();
-        if (!audit.NeedsDatabaseKeys && !HasPendingNotificationLinks())
+        var (audit, summaries) = PrepareSave();
+        if (!audit.NeedsDatabaseKeys && !HasPendingNotificationLinks() && summaries.IsEmpty)
         {
             AddAuditEntries(audit);
             try
@@ -114,7 +130,8 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         }
 
         // New records get their ids from the database (identity columns), and their audit entries (and the links
-        // of notifications about them) must name them: insert the records, then the entries, in one transaction (the caller's, if one is open). If the
+        // of notifications about them) must name them; summaries move with the records they count: insert the
+        // records, then the summaries and entries, in one transaction (the caller's, if one is open). If the
         // second insert fails, everything rolls back, but the records already count as saved in this context:
         // a failed save leaves the context unusable, as the request that owns it ends with an error anyway.
         // For the same reason a retrying execution strategy must not replay it: it runs at most once (ADR 0015).
@@ -122,6 +139,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         {
             await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            await summaries.WriteAsync(this, cancellationToken);
             ResolveNotificationLinks();
             AddAuditEntries(audit);
             try
@@ -173,6 +191,9 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         StoreAsString<UpstreamChangeKind>(configurationBuilder);
         StoreAsString<NotificationKind>(configurationBuilder);
         StoreAsString<NotificationState>(configurationBuilder);
+        StoreAsString<SummarySlice>(configurationBuilder);
+        StoreAsString<DurationKind>(configurationBuilder);
+        StoreAsString<RiskLevel>(configurationBuilder);
     }
 
     private static void StoreAsString<TEnum>(ModelConfigurationBuilder configurationBuilder)
@@ -184,7 +205,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
 
     private const int EnumMaxLength = 30;
 
-    private PendingAudit PrepareSave()
+    private (PendingAudit Audit, SummaryDelta Summaries) PrepareSave()
     {
         ChangeTracker.DetectChanges();
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
@@ -193,7 +214,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         }
 
         BumpVersions();
-        return PendingAudit.Capture(this);
+        return (PendingAudit.Capture(this), SummaryChanges.Capture(this));
     }
 
     private void AddAuditEntries(PendingAudit audit)

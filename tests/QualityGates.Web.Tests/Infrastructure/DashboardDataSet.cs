@@ -5,6 +5,7 @@ using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Dashboard;
 using QualityGates.Web.Data;
+using QualityGates.Web.Data.Summaries;
 using QualityGates.Web.Gates;
 
 namespace QualityGates.Web.Tests.Infrastructure;
@@ -166,6 +167,8 @@ public sealed class DashboardDataSet
         var p7 = await DraftAsync("P7", "Sales", "Service", "Response time", 2, month.AddDays(5));
         await db.Promises.Where(p => p.Id == p7.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PromiseStatus.Committed).SetProperty(p => p.CommittedOn, today));
+        // As an operator does after an import around the app.
+        await SummaryRebuild.RunAsync(db);
         ids["P7"] = p7.Id;
 
         var p8 = await DraftAsync("P8", "Sales", "Projects", "Delivery date", 2, month.AddDays(6));

@@ -11,9 +11,16 @@ public static class AuditRules
     /// <summary>A user's roles are audited as this field of the user, with the role's name.</summary>
     public const string RoleField = "Role";
 
-    // Plumbing (keys, counters, the trail itself) and sign-in secrets (tokens, external logins, claims).
+    // Plumbing (keys, counters, the trail itself, summaries derived from audited records) and sign-in
+    // secrets (tokens, external logins, claims).
     private static readonly HashSet<Type> _notAudited =
     [
+        typeof(Summaries.PromiseMonthFigures),
+        typeof(Summaries.CustomerMonthFigures),
+        typeof(Summaries.DecisionMonthFigures),
+        typeof(Summaries.DurationHistogram),
+        typeof(Summaries.PromiseCounts),
+        typeof(Summaries.ActionMonthFigures),
         typeof(AuditEntry),
         typeof(DataProtectionKey),
         typeof(NumberSequence),

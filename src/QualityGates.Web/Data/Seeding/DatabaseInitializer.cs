@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using QualityGates.Web.Data.Summaries;
 
 namespace QualityGates.Web.Data.Seeding;
 
 public static class DatabaseInitializer
 {
     /// <summary>
-    /// Applies migrations (unless Database:MigrateOnStartup is false), adds reference data, then demo data
-    /// (Demo:Seed) or the configured first administrator.
+    /// Applies migrations (unless Database:MigrateOnStartup is false), fills the summaries when a migration
+    /// added them to existing data, adds reference data, then demo data (Demo:Seed) or the configured first
+    /// administrator.
     /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
@@ -19,6 +21,11 @@ public static class DatabaseInitializer
         if (configuration.GetValue("Database:MigrateOnStartup", true))
         {
             await db.Database.MigrateAsync();
+        }
+
+        if (await SummaryRebuild.IsMissingAsync(db))
+        {
+            await SummaryRebuild.RunAsync(db, onlyIfMissing: true);
         }
 
         await ReferenceData.EnsureAsync(db, services.GetRequiredService<RoleManager<IdentityRole>>());

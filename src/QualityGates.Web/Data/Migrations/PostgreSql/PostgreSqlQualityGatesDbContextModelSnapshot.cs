@@ -483,6 +483,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ChecklistVersion")
                         .HasColumnType("integer");
 
@@ -493,6 +496,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("DecidingDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DeliveringDepartmentId")
                         .HasColumnType("integer");
 
                     b.Property<string>("GateCode")
@@ -514,6 +520,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                         .HasColumnType("boolean");
 
                     b.Property<int>("PromiseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PromisingDepartmentId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Stage")
@@ -1386,6 +1395,224 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.ActionMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResponsibleDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Opened")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "ResponsibleDepartmentId");
+
+                    b.ToTable("ActionMonthFigures");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.CustomerMonthFigures", b =>
+                {
+                    b.Property<string>("Slice")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("SliceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Broken")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BrokenAgainstFirst")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Kept")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("KeptAgainstFirst")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Slice", "SliceId", "Month", "CustomerId");
+
+                    b.ToTable("CustomerMonthFigures");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.DecisionMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DecidingDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DeliveringDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ConditionalGo")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Go")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GoByEnvelope")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NoGo")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Recycle")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "DecidingDepartmentId", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
+
+                    b.ToTable("DecisionMonthFigures");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.DurationHistogram", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Slice")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("SliceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Kind", "Slice", "SliceId", "Month", "Hours");
+
+                    b.ToTable("DurationHistograms");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.PromiseCounts", b =>
+                {
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DeliveringDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Risk")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "Status", "Risk");
+
+                    b.ToTable("PromiseCounts");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.PromiseMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DeliveringDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Approved")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Broken")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BrokenAgainstFirst")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BrokenChangedByCustomer")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BrokenExecution")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BrokenLostAtHandover")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BrokenUnrealisticAtGate")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChangedAfterApproval")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Changes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Committed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DueDateSlipDays")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FirstDecided")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FirstPass")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HandoverAccepted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HandoverReturned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Kept")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("KeptAgainstFirst")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Submitted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Ungated")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
+
+                    b.ToTable("PromiseMonthFigures");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Notifications.NotificationMessage", b =>

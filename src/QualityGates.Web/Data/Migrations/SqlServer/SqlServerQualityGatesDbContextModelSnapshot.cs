@@ -485,6 +485,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
                     b.Property<int>("ChecklistVersion")
                         .HasColumnType("int");
 
@@ -495,6 +498,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<int>("DecidingDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DeliveringDepartmentId")
                         .HasColumnType("int");
 
                     b.Property<string>("GateCode")
@@ -516,6 +522,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.Property<int>("PromiseId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PromisingDepartmentId")
                         .HasColumnType("int");
 
                     b.Property<string>("Stage")
@@ -1389,6 +1398,224 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.ActionMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResponsibleDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Opened")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "ResponsibleDepartmentId");
+
+                    b.ToTable("ActionMonthFigures");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.CustomerMonthFigures", b =>
+                {
+                    b.Property<string>("Slice")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("SliceId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Broken")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BrokenAgainstFirst")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Kept")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("KeptAgainstFirst")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Slice", "SliceId", "Month", "CustomerId");
+
+                    b.ToTable("CustomerMonthFigures");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.DecisionMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DecidingDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DeliveringDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ConditionalGo")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Go")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("GoByEnvelope")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NoGo")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Recycle")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "DecidingDepartmentId", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
+
+                    b.ToTable("DecisionMonthFigures");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.DurationHistogram", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Slice")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("SliceId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Kind", "Slice", "SliceId", "Month", "Hours");
+
+                    b.ToTable("DurationHistograms");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.PromiseCounts", b =>
+                {
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DeliveringDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Risk")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "Status", "Risk");
+
+                    b.ToTable("PromiseCounts");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.PromiseMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DeliveringDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Approved")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Broken")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BrokenAgainstFirst")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BrokenChangedByCustomer")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BrokenExecution")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BrokenLostAtHandover")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BrokenUnrealisticAtGate")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChangedAfterApproval")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Changes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Committed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DueDateSlipDays")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FirstDecided")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FirstPass")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HandoverAccepted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HandoverReturned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Kept")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("KeptAgainstFirst")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Submitted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Ungated")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
+
+                    b.ToTable("PromiseMonthFigures");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Notifications.NotificationMessage", b =>

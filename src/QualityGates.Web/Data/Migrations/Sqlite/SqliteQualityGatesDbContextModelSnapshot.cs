@@ -458,6 +458,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ChecklistVersion")
                         .HasColumnType("INTEGER");
 
@@ -468,6 +471,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DecidingDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeliveringDepartmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("GateCode")
@@ -489,6 +495,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PromiseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PromisingDepartmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Stage")
@@ -1339,6 +1348,224 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.ActionMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponsibleDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Opened")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "ResponsibleDepartmentId");
+
+                    b.ToTable("ActionMonthFigures");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.CustomerMonthFigures", b =>
+                {
+                    b.Property<string>("Slice")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SliceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Broken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BrokenAgainstFirst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Kept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("KeptAgainstFirst")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Slice", "SliceId", "Month", "CustomerId");
+
+                    b.ToTable("CustomerMonthFigures");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.DecisionMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DecidingDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeliveringDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConditionalGo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Go")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GoByEnvelope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NoGo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Recycle")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "DecidingDepartmentId", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
+
+                    b.ToTable("DecisionMonthFigures");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.DurationHistogram", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slice")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SliceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Slice", "SliceId", "Month", "Hours");
+
+                    b.ToTable("DurationHistograms");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.PromiseCounts", b =>
+                {
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeliveringDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Risk")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "Status", "Risk");
+
+                    b.ToTable("PromiseCounts");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.PromiseMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeliveringDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Broken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BrokenAgainstFirst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BrokenChangedByCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BrokenExecution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BrokenLostAtHandover")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BrokenUnrealisticAtGate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAfterApproval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Changes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Committed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueDateSlipDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstDecided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstPass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandoverAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandoverReturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Kept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("KeptAgainstFirst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Submitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ungated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
+
+                    b.ToTable("PromiseMonthFigures");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Notifications.NotificationMessage", b =>

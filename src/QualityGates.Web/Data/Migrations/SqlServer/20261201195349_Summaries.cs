@@ -1,0 +1,190 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace QualityGates.Web.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Summaries : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "CategoryId",
+                table: "GateReviews",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "DeliveringDepartmentId",
+                table: "GateReviews",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PromisingDepartmentId",
+                table: "GateReviews",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            // A review judged its promise as it was; for reviews made before this column the promise as it is now is
+            // the best record there is. The summaries are filled on the next start (SummaryRebuild, ADR 0020).
+            migrationBuilder.Sql("UPDATE [GateReviews] SET [PromisingDepartmentId] = (SELECT p.[PromisingDepartmentId] FROM [Promises] p WHERE p.[Id] = [GateReviews].[PromiseId]), [DeliveringDepartmentId] = (SELECT p.[DeliveringDepartmentId] FROM [Promises] p WHERE p.[Id] = [GateReviews].[PromiseId]), [CategoryId] = (SELECT p.[CategoryId] FROM [Promises] p WHERE p.[Id] = [GateReviews].[PromiseId])");
+
+            migrationBuilder.CreateTable(
+                name: "ActionMonthFigures",
+                columns: table => new
+                {
+                    Month = table.Column<int>(type: "int", nullable: false),
+                    ResponsibleDepartmentId = table.Column<int>(type: "int", nullable: false),
+                    Opened = table.Column<long>(type: "bigint", nullable: false),
+                    Done = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionMonthFigures", x => new { x.Month, x.ResponsibleDepartmentId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CustomerMonthFigures",
+                columns: table => new
+                {
+                    Month = table.Column<int>(type: "int", nullable: false),
+                    Slice = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    SliceId = table.Column<int>(type: "int", nullable: false),
+                    CustomerId = table.Column<int>(type: "int", nullable: false),
+                    Kept = table.Column<long>(type: "bigint", nullable: false),
+                    Broken = table.Column<long>(type: "bigint", nullable: false),
+                    KeptAgainstFirst = table.Column<long>(type: "bigint", nullable: false),
+                    BrokenAgainstFirst = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerMonthFigures", x => new { x.Slice, x.SliceId, x.Month, x.CustomerId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DecisionMonthFigures",
+                columns: table => new
+                {
+                    Month = table.Column<int>(type: "int", nullable: false),
+                    DecidingDepartmentId = table.Column<int>(type: "int", nullable: false),
+                    PromisingDepartmentId = table.Column<int>(type: "int", nullable: false),
+                    DeliveringDepartmentId = table.Column<int>(type: "int", nullable: false),
+                    CategoryId = table.Column<int>(type: "int", nullable: false),
+                    Go = table.Column<long>(type: "bigint", nullable: false),
+                    GoByEnvelope = table.Column<long>(type: "bigint", nullable: false),
+                    ConditionalGo = table.Column<long>(type: "bigint", nullable: false),
+                    Recycle = table.Column<long>(type: "bigint", nullable: false),
+                    NoGo = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DecisionMonthFigures", x => new { x.Month, x.DecidingDepartmentId, x.PromisingDepartmentId, x.DeliveringDepartmentId, x.CategoryId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DurationHistograms",
+                columns: table => new
+                {
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Month = table.Column<int>(type: "int", nullable: false),
+                    Slice = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    SliceId = table.Column<int>(type: "int", nullable: false),
+                    Hours = table.Column<int>(type: "int", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DurationHistograms", x => new { x.Kind, x.Slice, x.SliceId, x.Month, x.Hours });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PromiseCounts",
+                columns: table => new
+                {
+                    PromisingDepartmentId = table.Column<int>(type: "int", nullable: false),
+                    DeliveringDepartmentId = table.Column<int>(type: "int", nullable: false),
+                    CategoryId = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Risk = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PromiseCounts", x => new { x.PromisingDepartmentId, x.DeliveringDepartmentId, x.CategoryId, x.Status, x.Risk });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PromiseMonthFigures",
+                columns: table => new
+                {
+                    Month = table.Column<int>(type: "int", nullable: false),
+                    PromisingDepartmentId = table.Column<int>(type: "int", nullable: false),
+                    DeliveringDepartmentId = table.Column<int>(type: "int", nullable: false),
+                    CategoryId = table.Column<int>(type: "int", nullable: false),
+                    Kept = table.Column<long>(type: "bigint", nullable: false),
+                    Broken = table.Column<long>(type: "bigint", nullable: false),
+                    KeptAgainstFirst = table.Column<long>(type: "bigint", nullable: false),
+                    BrokenAgainstFirst = table.Column<long>(type: "bigint", nullable: false),
+                    Submitted = table.Column<long>(type: "bigint", nullable: false),
+                    Changes = table.Column<long>(type: "bigint", nullable: false),
+                    Approved = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedAfterApproval = table.Column<long>(type: "bigint", nullable: false),
+                    DueDateSlipDays = table.Column<long>(type: "bigint", nullable: false),
+                    Committed = table.Column<long>(type: "bigint", nullable: false),
+                    Ungated = table.Column<long>(type: "bigint", nullable: false),
+                    FirstDecided = table.Column<long>(type: "bigint", nullable: false),
+                    FirstPass = table.Column<long>(type: "bigint", nullable: false),
+                    HandoverAccepted = table.Column<long>(type: "bigint", nullable: false),
+                    HandoverReturned = table.Column<long>(type: "bigint", nullable: false),
+                    BrokenUnrealisticAtGate = table.Column<long>(type: "bigint", nullable: false),
+                    BrokenLostAtHandover = table.Column<long>(type: "bigint", nullable: false),
+                    BrokenChangedByCustomer = table.Column<long>(type: "bigint", nullable: false),
+                    BrokenExecution = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PromiseMonthFigures", x => new { x.Month, x.PromisingDepartmentId, x.DeliveringDepartmentId, x.CategoryId });
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ActionMonthFigures");
+
+            migrationBuilder.DropTable(
+                name: "CustomerMonthFigures");
+
+            migrationBuilder.DropTable(
+                name: "DecisionMonthFigures");
+
+            migrationBuilder.DropTable(
+                name: "DurationHistograms");
+
+            migrationBuilder.DropTable(
+                name: "PromiseCounts");
+
+            migrationBuilder.DropTable(
+                name: "PromiseMonthFigures");
+
+            migrationBuilder.DropColumn(
+                name: "CategoryId",
+                table: "GateReviews");
+
+            migrationBuilder.DropColumn(
+                name: "DeliveringDepartmentId",
+                table: "GateReviews");
+
+            migrationBuilder.DropColumn(
+                name: "PromisingDepartmentId",
+                table: "GateReviews");
+        }
+    }
+}

@@ -106,7 +106,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 await app.InitializeDatabaseAsync();
 if (args is ["rebuild-summaries"])
 {
-    // After a bulk load or an import around the app: recount the summaries, then stop (ADR 0020).
+    // After a bulk load or an import around the app: recount the summaries, then stop (ADR 0021).
     await using var scope = app.Services.CreateAsyncScope();
     await SummaryRebuild.RunAsync(scope.ServiceProvider.GetRequiredService<QualityGatesDbContext>());
     return;

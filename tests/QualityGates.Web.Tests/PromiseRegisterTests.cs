@@ -228,30 +228,56 @@ public sealed class PromiseRegisterTests(QualityGatesFactory factory) : IClassFi
         using var client = factory.CreateTestClient();
         await client.SignInSuccessfullyAsync("exec@demo.local");
         var total = await factory.WithDbAsync(db => db.Promises.CountAsync());
+        var newestFirst = await factory.WithDbAsync(db => db.Promises.OrderByDescending(p => p.Id).Select(p => p.Number).ToListAsync());
 
         var first = await client.GetPageAsync("/Promises");
         Assert.Equal(Paging.DefaultPageSize, first.QuerySelectorAll("tbody tr").Length);
-        Assert.Contains($"of {total}", first.QuerySelector("nav[aria-label=Pages]")!.TextContent);
+        Assert.Contains(Texts.English("Pager.Count", total), first.QuerySelector("nav[aria-label=Pages]")!.TextContent);
 
-        var lastPage = (total + Paging.DefaultPageSize - 1) / Paging.DefaultPageSize;
-        var last = await client.GetPageAsync($"/Promises?pageNumber={lastPage}");
-        Assert.Equal(total - ((lastPage - 1) * Paging.DefaultPageSize), last.QuerySelectorAll("tbody tr").Length);
+        // Page by page to the end and back: every promise once, newest first, the same pages both ways.
+        var (forward, pages) = await WalkAsync(client, "/Promises", "a[rel=next]");
+        Assert.Equal(newestFirst, forward.SelectMany(p => p).ToList());
+        var (backward, _) = await WalkAsync(client, pages[^1], "a[rel=prev]");
+        Assert.Equal(forward.AsEnumerable().Reverse().ToList(), backward, new PageComparer());
 
         var underReview = await factory.WithDbAsync(db => db.Promises.CountAsync(p => p.Status == PromiseStatus.UnderReview));
         var filtered = await client.GetPageAsync("/Promises?status=UnderReview");
-        Assert.Contains($"of {underReview}", filtered.QuerySelector("nav[aria-label=Pages]")!.TextContent);
+        Assert.Contains(Texts.English("Pager.Count", underReview), filtered.QuerySelector("nav[aria-label=Pages]")!.TextContent);
 
         var search = await client.GetPageAsync("/Promises?q=availability+99.5");
         var titles = search.QuerySelectorAll("tbody tr td:nth-child(2)").Select(td => td.TextContent).ToList();
         Assert.NotEmpty(titles);
         Assert.All(titles, t => Assert.Contains("99.5", t));
+        Assert.Contains(Texts.English("Pager.Count", titles.Count), search.QuerySelector("nav[aria-label=Pages]")!.TextContent);
 
-        var byDue = await client.GetPageAsync("/Promises?sort=due");
-        var dues = byDue.QuerySelectorAll("tbody tr td:last-child")
-            .Select(td => DateOnly.Parse(td.TextContent, CultureInfo.GetCultureInfo("en"))).ToList();
+        var (byDue, _) = await WalkAsync(client, "/Promises?sort=due", "a[rel=next]", dueDates: true);
+        var dues = byDue.SelectMany(p => p).Select(d => DateOnly.Parse(d, CultureInfo.GetCultureInfo("en"))).ToList();
+        Assert.Equal(total, dues.Count);
         Assert.Equal(dues.Order().ToList(), dues);
 
         var none = await client.GetPageAsync("/Promises?q=no-such-promise-anywhere");
         Assert.Contains("No promise matches these filters", none.Body!.TextContent);
+    }
+
+    /// <summary>Follows the pager's link from page to page; returns each page's numbers (or due dates) and the pages' addresses.</summary>
+    private static async Task<(List<List<string>> Pages, List<string> Addresses)> WalkAsync(TestClient client, string start, string link, bool dueDates = false)
+    {
+        var (pages, addresses) = (new List<List<string>>(), new List<string>());
+        for (var address = start; address is not null && pages.Count < 100;)
+        {
+            var page = await client.GetPageAsync(address);
+            addresses.Add(address);
+            pages.Add(page.QuerySelectorAll(dueDates ? "tbody tr td:last-child" : "tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList());
+            address = page.QuerySelector($"nav[aria-label=Pages] li:not(.disabled) {link}")?.GetAttribute("href");
+        }
+
+        return (pages, addresses);
+    }
+
+    private sealed class PageComparer : IEqualityComparer<List<string>>
+    {
+        public bool Equals(List<string>? x, List<string>? y) => x!.SequenceEqual(y!);
+
+        public int GetHashCode(List<string> obj) => obj.Count;
     }
 }

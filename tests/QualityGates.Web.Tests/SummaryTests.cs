@@ -17,7 +17,7 @@ using QualityGates.Web.Tests.Infrastructure;
 namespace QualityGates.Web.Tests;
 
 /// <summary>
-/// The summaries (ADR 0020) are kept with every change: after many changes through the verbs, every dashboard
+/// The summaries (ADR 0021) are kept with every change: after many changes through the verbs, every dashboard
 /// figure read from them equals the figure recounted from the base tables, and they equal a rebuild.
 /// </summary>
 public sealed class SummaryTests(QualityGatesFactory factory, ITestOutputHelper output) : IClassFixture<QualityGatesFactory>

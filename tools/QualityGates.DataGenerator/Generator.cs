@@ -126,7 +126,7 @@ public static class Generator
 
         await db.SaveChangesAsync(ct);
 
-        // Written around SaveChanges, so the summaries are counted afterwards, as after any bulk load (ADR 0020).
+        // Written around SaveChanges, so the summaries are counted afterwards, as after any bulk load (ADR 0021).
         log.WriteLine(Invariant($"{clock.Elapsed:mm\\:ss} counting the summaries"));
         await SummaryRebuild.RunAsync(db, ct: ct);
         log.WriteLine(Invariant($"{clock.Elapsed:mm\\:ss} done: {string.Join(", ", rows.Select(r => $"{r.Key} {r.Value}"))}"));

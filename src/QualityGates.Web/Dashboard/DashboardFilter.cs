@@ -28,7 +28,7 @@ public sealed record DashboardFilter(
     public static DashboardFilter WholeMonths(DateOnly from, DateOnly to) =>
         new(new DateOnly(from.Year, from.Month, 1), new DateOnly(to.Year, to.Month, 1).AddMonths(1).AddDays(-1));
 
-    /// <summary>A period of whole months: what the summaries (ADR 0020) count by.</summary>
+    /// <summary>A period of whole months: what the summaries (ADR 0021) count by.</summary>
     public bool IsWholeMonths => From.Day == 1 && To.AddDays(1).Day == 1;
 
     public int FromMonth => YearMonth.Of(From);

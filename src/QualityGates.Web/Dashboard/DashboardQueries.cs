@@ -10,7 +10,7 @@ namespace QualityGates.Web.Dashboard;
 
 /// <summary>
 /// Every figure of the dashboard, one method each. A period of whole months without a customer filter reads the
-/// summary tables (ADR 0020), whose size does not grow with the history; any other view recounts the base
+/// summary tables (ADR 0021), whose size does not grow with the history; any other view recounts the base
 /// tables (ADR 0017) through their indexes: a customer's promises, or one period's records. Only small grouped
 /// results come back; names of departments, categories and customers are looked up for the few ids in them.
 /// <para>

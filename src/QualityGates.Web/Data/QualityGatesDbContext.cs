@@ -61,7 +61,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     /// <summary>Append-only: written by SaveChanges, never changed or deleted through the context.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    // Summaries (ADR 0020): read by the dashboard and the lists, written only by SaveChanges and SummaryRebuild.
+    // Summaries (ADR 0021): read by the dashboard and the lists, written only by SaveChanges and SummaryRebuild.
 
     public DbSet<PromiseMonthFigures> PromiseMonthFigures => Set<PromiseMonthFigures>();
 

@@ -4,7 +4,7 @@ using QualityGates.Web.Data.Summaries;
 
 namespace QualityGates.Web.Data.Configurations;
 
-// Summary tables (ADR 0020): keys ordered as the dashboard reads them (a slice, then a range of months); no
+// Summary tables (ADR 0021): keys ordered as the dashboard reads them (a slice, then a range of months); no
 // foreign keys, because they are derived (a customer 0 is a general claim) and rebuilt from the base tables.
 
 internal sealed class PromiseMonthFiguresConfiguration : IEntityTypeConfiguration<PromiseMonthFigures>

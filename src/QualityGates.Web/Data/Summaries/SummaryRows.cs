@@ -6,7 +6,7 @@ namespace QualityGates.Web.Data.Summaries;
 // base tables by SummaryRebuild. Each row is a key (the primary key) and counters that are only ever added to.
 // A month is an int yyyymm (YearMonth), the same on every provider and cheap to compare.
 
-/// <summary>Promises by the month they are due, per promising and delivering department and category (ADR 0020).</summary>
+/// <summary>Promises by the month they are due, per promising and delivering department and category (ADR 0021).</summary>
 public sealed class PromiseMonthFigures
 {
     public int Month { get; init; }

@@ -216,7 +216,10 @@ public sealed class DashboardInput
 
     public int? CustomerId { get; set; }
 
-    /// <summary>Defaults to the last twelve months; a reversed period is put the right way round.</summary>
+    /// <summary>
+    /// Whole months (the summaries count by month, ADR 0021), by default this month and the eleven before it;
+    /// a reversed period is put the right way round.
+    /// </summary>
     public DashboardFilter ToFilter(DateOnly today, DepartmentScope scope)
     {
         var defaults = DashboardFilter.LastTwelveMonths(today, scope);
@@ -227,7 +230,14 @@ public sealed class DashboardInput
             (from, to) = (to, from);
         }
 
-        return new DashboardFilter(from, to, PromisingDepartmentId, DeliveringDepartmentId, CategoryId, CustomerId, scope);
+        return DashboardFilter.WholeMonths(from, to) with
+        {
+            PromisingDepartmentId = PromisingDepartmentId,
+            DeliveringDepartmentId = DeliveringDepartmentId,
+            CategoryId = CategoryId,
+            CustomerId = CustomerId,
+            Scope = scope,
+        };
     }
 
     public Dictionary<string, string> ToRouteValues(DashboardFilter filter)

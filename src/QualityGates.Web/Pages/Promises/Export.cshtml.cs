@@ -29,7 +29,7 @@ public sealed class ExportModel(QualityGatesDbContext db, TimeProvider time, ISt
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var promises = filter.Apply(db, DepartmentScope.For(User).Apply(db.Promises.AsNoTracking()), today);
-        var rows = IndexModel.Sorted(PromiseListItem.Project(db, promises), sort);
+        var rows = IndexModel.Order(sort).Sort(PromiseListItem.Project(db, promises));
         var table = new ExportTable(l["Promises.Register.Title"], Columns(), RowsAsync(rows, today));
         return new ExportResult(table, format!, $"promises-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
     }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,10 +20,14 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IAut
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "pageNumber")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The position after which the page starts (the next page), or before which it ends (the previous one).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
 
-    public PagedList<PromiseListItem> Promises { get; private set; } = null!;
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    public KeysetPage<PromiseListItem> Promises { get; private set; } = null!;
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -55,13 +60,16 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IAut
         return values;
     }
 
-    public async Task OnGetAsync([FromQuery] PromiseFilter filter)
+    public async Task OnGetAsync([FromQuery] PromiseFilter filter, CancellationToken ct)
     {
         // Malformed filter values (e.g. ?status=Nonsense) are ignored rather than failing the page.
         ModelState.Clear();
         Filter = filter;
         var promises = filter.Apply(db, db.Promises, Today);
-        Promises = await Sorted(PromiseListItem.Project(db, promises), Sort).ToPagedListAsync(PageNumber);
+        var count = filter.IsCountedBySummaries
+            ? new ListCount(await filter.CountFromSummariesAsync(db, ct), IsCapped: false)
+            : await ListCount.CappedAsync(promises, ct);
+        Promises = await Order(Sort).PageAsync(PromiseListItem.Project(db, promises), After, Before, count, ct: ct);
 
         Categories = await Lookups.CategoriesAsync(db, activeOnly: false);
         PromisingDepartments = await Lookups.DepartmentsAsync(db, DepartmentKind.Promising);
@@ -70,19 +78,20 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IAut
         CanExport = (await authorization.AuthorizeAsync(User, Policies.Export)).Succeeded;
     }
 
-    // Every order ends with the id, so paging is stable when the sort key has ties.
-    public static IQueryable<PromiseListItem> Sorted(IQueryable<PromiseListItem> query, string? sort) => sort switch
+    /// <summary>The register's orders, each by a column of the promise and the id, read page by page through an index.</summary>
+    public static KeysetOrder<PromiseListItem> Order(string? sort) => sort switch
     {
-        "number" => query.OrderBy(p => p.Number),
-        "-number" => query.OrderByDescending(p => p.Number),
-        "title" => query.OrderBy(p => p.Title).ThenBy(p => p.Id),
-        "-title" => query.OrderByDescending(p => p.Title).ThenBy(p => p.Id),
-        "customer" => query.OrderBy(p => p.CustomerName).ThenBy(p => p.Id),
-        "-customer" => query.OrderByDescending(p => p.CustomerName).ThenBy(p => p.Id),
-        "status" => query.OrderBy(p => p.Status).ThenBy(p => p.Id),
-        "-status" => query.OrderByDescending(p => p.Status).ThenBy(p => p.Id),
-        "due" => query.OrderBy(p => p.DueDate).ThenBy(p => p.Id),
-        "-due" => query.OrderByDescending(p => p.DueDate).ThenBy(p => p.Id),
-        _ => query.OrderByDescending(p => p.Id),
+        "number" => By(p => p.Number),
+        "-number" => By(p => p.Number, descending: true),
+        "title" => By(p => p.Title),
+        "-title" => By(p => p.Title, descending: true),
+        "status" => By(p => p.Status),
+        "-status" => By(p => p.Status, descending: true),
+        "due" => By(p => p.DueDate),
+        "-due" => By(p => p.DueDate, descending: true),
+        _ => KeysetOrder.ById<PromiseListItem>(p => p.Id),
     };
+
+    private static KeysetOrder<PromiseListItem> By<TKey>(Expression<Func<PromiseListItem, TKey>> key, bool descending = false) =>
+        KeysetOrder.By(key, p => p.Id, descending);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
+using Microsoft.EntityFrameworkCore;
 using QualityGates.Web.Data;
 
 namespace QualityGates.Web.Pages.Promises;
@@ -68,6 +69,49 @@ public sealed class PromiseFilter
         Judged is not null || FirstTarget is not null || Cause is not null || Changed is not null || Revised is not null
         || Ungated is not null || FirstPass is not null || HandoverAccepted is not null || Open is not null || Light is not null
         || OverdueConditions is not null;
+
+    /// <summary>Whether only status, department and category filters are set: the counts kept with every change answer those.</summary>
+    public bool IsCountedBySummaries =>
+        string.IsNullOrWhiteSpace(Q) && CustomerId is null && DueFrom is null && DueTo is null && FirstTarget is null && Cause is null
+        && Changed is null && Revised is null && Ungated is null && FirstPass is null && HandoverAccepted is null && Light is null
+        && OverdueConditions is null;
+
+    /// <summary>How many promises match, from the counts kept with every change (<see cref="IsCountedBySummaries"/>).</summary>
+    public async Task<long> CountFromSummariesAsync(QualityGatesDbContext db, CancellationToken ct = default)
+    {
+        var counts = db.PromiseCounts.AsNoTracking();
+        if (Status is { } status)
+        {
+            counts = counts.Where(c => c.Status == status);
+        }
+
+        if (CategoryId is { } categoryId)
+        {
+            counts = counts.Where(c => c.CategoryId == categoryId);
+        }
+
+        if (PromisingDepartmentId is { } promisingId)
+        {
+            counts = counts.Where(c => c.PromisingDepartmentId == promisingId);
+        }
+
+        if (DeliveringDepartmentId is { } deliveringId)
+        {
+            counts = counts.Where(c => c.DeliveringDepartmentId == deliveringId);
+        }
+
+        if (Judged is { } judged)
+        {
+            counts = counts.Where(c => (c.Status == PromiseStatus.Kept || c.Status == PromiseStatus.Broken) == judged);
+        }
+
+        if (Open is { } open)
+        {
+            counts = counts.Where(c => (c.Status == PromiseStatus.Approved || c.Status == PromiseStatus.Committed || c.Status == PromiseStatus.InDelivery) == open);
+        }
+
+        return await counts.SumAsync(c => c.Count, ct);
+    }
 
     public IQueryable<Promise> Apply(QualityGatesDbContext db, IQueryable<Promise> promises, DateOnly today)
     {

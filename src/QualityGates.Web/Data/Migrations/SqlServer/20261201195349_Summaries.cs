@@ -32,7 +32,7 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 defaultValue: 0);
 
             // A review judged its promise as it was; for reviews made before this column the promise as it is now is
-            // the best record there is. The summaries are filled on the next start (SummaryRebuild, ADR 0020).
+            // the best record there is. The summaries are filled on the next start (SummaryRebuild, ADR 0021).
             migrationBuilder.Sql("UPDATE [GateReviews] SET [PromisingDepartmentId] = (SELECT p.[PromisingDepartmentId] FROM [Promises] p WHERE p.[Id] = [GateReviews].[PromiseId]), [DeliveringDepartmentId] = (SELECT p.[DeliveringDepartmentId] FROM [Promises] p WHERE p.[Id] = [GateReviews].[PromiseId]), [CategoryId] = (SELECT p.[CategoryId] FROM [Promises] p WHERE p.[Id] = [GateReviews].[PromiseId])");
 
             migrationBuilder.CreateTable(

@@ -39,6 +39,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddQualityGatesHosting(builder.Configuration);
+builder.Services.AddQualityGatesResponseCompression();
 builder.Services.AddQualityGatesDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddQualityGatesSecurity(builder.Environment);
 builder.Services.AddQualityGatesLocalization();
@@ -82,6 +83,7 @@ var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseInstanceHeader(app.Configuration);
 app.UseSecurityHeaders();
+app.UseQualityGatesResponseCompression();
 if (!app.Environment.IsDevelopment())
 {
     // An unreachable database is a 503 with the friendly page, never a stack trace (ADR 0015).

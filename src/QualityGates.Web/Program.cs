@@ -15,6 +15,12 @@ using Serilog;
 using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
+if (!builder.Environment.IsDevelopment())
+{
+    // Static files keep their manifest's headers (fingerprinted URLs cached for a year) also when the app runs from its
+    // build output rather than a publish (tests, `dotnet run -e Production`); only Development re-reads changed files.
+    builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
+}
 
 // Levels come from the "Serilog" section; the sinks are fixed here: console, and a daily JSON file ("LogFile").
 // preserveStaticLogger: the app owns its logger. Otherwise it becomes the static Log.Logger, and disposing
@@ -34,6 +40,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddQualityGatesHosting(builder.Configuration);
+builder.Services.AddQualityGatesResponseCompression();
 builder.Services.AddQualityGatesDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddQualityGatesSecurity(builder.Environment);
 builder.Services.AddQualityGatesLocalization();
@@ -77,6 +84,7 @@ var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseInstanceHeader(app.Configuration);
 app.UseSecurityHeaders();
+app.UseQualityGatesResponseCompression();
 if (!app.Environment.IsDevelopment())
 {
     // An unreachable database is a 503 with the friendly page, never a stack trace (ADR 0015).
@@ -98,7 +106,8 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapStaticAssets();
+// Stylesheets and scripts are public: the login page needs them before anyone has signed in.
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

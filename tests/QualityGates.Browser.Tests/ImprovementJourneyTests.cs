@@ -80,7 +80,9 @@ public sealed partial class ImprovementJourneyTests(BrowserFixture browser) : IC
         var lessonForm = page.Locator("form.lesson-form");
         await Field(lessonForm, "Lesson").FillAsync(lesson);
         await Field(lessonForm, "Category").SelectOptionAsync(new SelectOptionValue { Label = "Response time" });
-        await Field(lessonForm, "Customer").SelectOptionAsync(new SelectOptionValue { Label = "All customers" });
+        // The customer comes prefilled from the broken promise; the lesson is for all customers.
+        await lessonForm.GetByTitle("Clear the choice").ClickAsync();
+        await Expect(lessonForm.Locator("select[name='Lesson.CustomerId']")).ToHaveValueAsync("");
         await lessonForm.GetByRole(AriaRole.Button, new() { Name = "Add lesson" }).ClickAsync();
         var checkpointForm = page.Locator("form.checkpoint-form");
         await Field(checkpointForm, "Gate").SelectOptionAsync(new SelectOptionValue { Index = 1 });
@@ -98,7 +100,7 @@ public sealed partial class ImprovementJourneyTests(BrowserFixture browser) : IC
         await Expect(main.Locator(".promise-experience")).ToContainTextAsync(lesson);
         await Field(main, "Title").FillAsync($"Weekend hotline {Guid.NewGuid():N}"[..30]);
         await Field(main, "Statement as told to the customer").FillAsync("Weekend tickets answered within one hour.");
-        await Field(main, "Customer").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await TypeAhead.Field(main, "Customer").PickAsync("elbe", "Elbe Energie AG");
         await Field(main, "Delivering department").SelectOptionAsync(new SelectOptionValue { Label = "Service" });
         await Field(main, "Metric").FillAsync("First response");
         await Field(main, "Value").FillAsync("1");

@@ -26,7 +26,10 @@ public sealed partial class PromiseJourneyTests(BrowserFixture browser) : IClass
         await Field(page, "Title").FillAsync(title);
         await Field(page, "Statement as told to the customer").FillAsync("We answer every ticket within four hours.");
         await Field(page, "Category").SelectOptionAsync(new SelectOptionValue { Label = "Response time" });
-        await Field(page, "Customer").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        // Customers are found by typing; the experience panel follows the choice (promise-experience.js).
+        await page.RunAndWaitForRequestAsync(
+            () => TypeAhead.Field(page, "Customer").PickAsync("bergh", "Stadtwerke Bergheim"),
+            request => request.Url.Contains("/Lessons/ForPromise", StringComparison.Ordinal) && request.Url.Contains("customerId=", StringComparison.Ordinal));
         await Field(page, "Delivering department").SelectOptionAsync(new SelectOptionValue { Label = "Service" });
         await Field(page, "Metric").FillAsync("First response");
         await Field(page, "Comparator").SelectOptionAsync("AtMost");
@@ -41,6 +44,7 @@ public sealed partial class PromiseJourneyTests(BrowserFixture browser) : IClass
         await Expect(number).ToBeVisibleAsync();
         var promiseNumber = await number.InnerTextAsync();
         await Expect(Badge(page)).ToHaveTextAsync("Draft");
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Stadtwerke Bergheim");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = $"Submit {promiseNumber} for review?" });

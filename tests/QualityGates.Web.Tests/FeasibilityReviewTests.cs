@@ -153,12 +153,24 @@ public sealed class FeasibilityReviewTests(QualityGatesFactory factory) : IClass
         var form = Answers(5);
         form["Input.Decision"] = nameof(GateDecision.ConditionalGo);
         form["Input.Conditions[0].Text"] = "Spare parts confirmed";
+        var ownerId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+        form["Input.Conditions[1].Text"] = "Customer confirms site access hours";
+        form["Input.Conditions[1].OwnerId"] = ownerId;
+        form["Input.Conditions[1].DueDate"] = factory.FormDate(10);
 
         var page = await TestClient.ParseAsync(await manager.SubmitAsync(reviewUrl, form, "form[action*='handler=Decide']"));
 
         Assert.Equal(Texts.English("Reviews.ConditionOwnerRequired"), page.FieldError("Input.Conditions[0].OwnerId"));
         Assert.Equal(Texts.English("Reviews.ConditionDueRequired"), page.FieldError("Input.Conditions[0].DueDate"));
         Assert.Equal("Spare parts confirmed", page.InputValue("Input.Conditions[0].Text"));
+        // The owner selects hold only what was chosen (people come from the type-ahead): the complete row keeps its owner.
+        Assert.Equal([""], page.SelectOptions("Input.Conditions[0].OwnerId").Select(o => o.Value));
+        var chosen = page.SelectOptions("Input.Conditions[1].OwnerId").Single(o => o.IsSelected);
+        Assert.Equal((ownerId, "Sara Sales"), (chosen.Value, chosen.Text));
+        Assert.Equal(2, page.SelectOptions("Input.Conditions[1].OwnerId").Count);
+        var departments = $"departmentId={await factory.DepartmentAsync("Sales")}&departmentId={await factory.DepartmentAsync("Service")}";
+        Assert.Equal($"/Users/Search?{departments}&active=True",
+            page.QuerySelector("select[name='Input.Conditions[1].OwnerId']")!.GetAttribute("data-typeahead-url"));
         Assert.Equal(PromiseStatus.UnderReview, await StatusAsync(promiseId));
     }
 

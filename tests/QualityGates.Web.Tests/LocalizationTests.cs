@@ -163,9 +163,11 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
     [Fact]
     public async Task The_language_switch_is_remembered_in_the_profile_for_the_next_sign_in()
     {
+        // A user no other test of this class signs in as: the profile keeps German for every later sign-in.
+        const string email = "presales@demo.local";
         using (var client = factory.CreateTestClient())
         {
-            await client.SignInSuccessfullyAsync("aftersales@demo.local");
+            await client.SignInSuccessfullyAsync(email);
             var home = await client.GetPageAsync("/Promises");
             var switched = await client.SubmitAsync(home, new Dictionary<string, string> { ["culture"] = "de" }, "form.language-switch");
             Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
@@ -175,7 +177,7 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
 
         using var another = factory.CreateTestClient();
         another.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        await another.SignInSuccessfullyAsync("aftersales@demo.local");
+        await another.SignInSuccessfullyAsync(email);
         Assert.Equal(Texts.German("Home.Title"), (await another.GetPageAsync("/")).QuerySelector("h1")!.TextContent);
     }
 

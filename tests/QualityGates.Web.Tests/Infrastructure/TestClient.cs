@@ -101,6 +101,11 @@ public static class DocumentExtensions
     public static string FieldError(this IDocument page, string field) =>
         page.QuerySelector($"span[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
 
+    /// <summary>The options of the select named <paramref name="name"/>.</summary>
+    public static IReadOnlyList<IHtmlOptionElement> SelectOptions(this IDocument page, string name) =>
+        (page.QuerySelector<IHtmlSelectElement>($"select[name='{name}']") ?? throw new InvalidOperationException($"No select {name}"))
+        .Options.ToList();
+
     public static string InputValue(this IDocument page, string name) =>
         page.QuerySelector<IHtmlInputElement>($"[name='{name}']")?.Value
         ?? page.QuerySelector<IHtmlTextAreaElement>($"[name='{name}']")?.Value

@@ -70,7 +70,8 @@ public interface IActionFormPage
 {
     ActionForm Input { get; }
 
-    IReadOnlyList<SelectListItem> Owners { get; }
+    /// <summary>The chosen owner only; a type-ahead finds the others.</summary>
+    IReadOnlyList<SelectListItem> ChosenOwner { get; }
 
     IReadOnlyList<SelectListItem> Departments { get; }
 

@@ -38,7 +38,7 @@ public sealed class CreateModel(
 
     public IReadOnlyList<FeedbackListItem> OpenFeedback { get; private set; } = [];
 
-    public IReadOnlyList<SelectListItem> Owners { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ChosenOwner { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
 
@@ -94,7 +94,7 @@ public sealed class CreateModel(
             .Where(f => f.Status != FeedbackStatus.Closed || chosen.Contains(f.Id))
             .OrderByDescending(f => chosen.Contains(f.Id)).ThenByDescending(f => f.CreatedAtUtc).ThenByDescending(f => f.Id)
             .Take(OpenFeedbackShown).ToListAsync();
-        Owners = await ActionOwners.ListAsync(db);
+        ChosenOwner = await Lookups.ChosenUserAsync(db, Input.OwnerId);
         Departments = await Lookups.DepartmentsAsync(db);
     }
 }

@@ -59,7 +59,8 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
 
-    public IReadOnlyList<SelectListItem> Customers { get; private set; } = [];
+    /// <summary>The lesson's chosen customer only; a type-ahead finds the others.</summary>
+    public IReadOnlyList<SelectListItem> ChosenCustomer { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> Gates { get; private set; } = [];
 
@@ -165,7 +166,6 @@ public sealed class DetailsModel(
         if (CanRun && action.Phase == PdcaPhase.Act)
         {
             Categories = await Lookups.CategoriesAsync(db, activeOnly: true);
-            Customers = await Lookups.CustomersAsync(db);
             Gates = (await db.GateDefinitions.Where(g => g.IsActive).OrderBy(g => g.Order).Select(g => new { g.Id, g.Code, g.Name }).ToListAsync())
                 .Select(g => new SelectListItem($"{g.Code} {g.Name}", g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
             Envelopes = (await db.CapabilityEnvelopes.OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync())
@@ -178,6 +178,8 @@ public sealed class DetailsModel(
                 Lesson.CustomerId = promise.CustomerId;
                 Checkpoint.CategoryId ??= promise.CategoryId;
             }
+
+            ChosenCustomer = await Lookups.ChosenCustomerAsync(db, Lesson.CustomerId);
         }
 
         History = await RecordHistory.LoadAsync(db, nameof(ImprovementAction), id, User.IsInRole(Roles.Administrator));

@@ -27,7 +27,7 @@ public sealed class EditModel(
     [BindProperty]
     public ActionForm Input { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> Owners { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ChosenOwner { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
 
@@ -120,7 +120,7 @@ public sealed class EditModel(
     private async Task LoadAsync(ImprovementAction action)
     {
         Action = action;
-        Owners = await ActionOwners.ListAsync(db);
+        ChosenOwner = await Lookups.ChosenUserAsync(db, Input.OwnerId);
         Departments = await Lookups.DepartmentsAsync(db);
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Improvement;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
@@ -44,7 +43,7 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
 
     public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
 
-    public IReadOnlyList<SelectListItem> Owners { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ChosenOwner { get; private set; } = [];
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -57,7 +56,7 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
         Actions = await Sorted(Filtered(ActionListItem.Query(db))).ToPagedListAsync(PageNumber);
         CanCreate = (await authorization.AuthorizeAsync(User, Policies.RunImprovement)).Succeeded;
         Departments = await Lookups.DepartmentsAsync(db);
-        Owners = await ActionOwners.ListAsync(db);
+        ChosenOwner = await Lookups.ChosenUserAsync(db, OwnerId);
     }
 
     private IQueryable<ActionListItem> Filtered(IQueryable<ActionListItem> query)
@@ -117,12 +116,6 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
 /// <summary>Who may own an improvement action: AfterSales staff and service managers (ADR 0010).</summary>
 public static class ActionOwners
 {
-    public static async Task<IReadOnlyList<SelectListItem>> ListAsync(QualityGatesDbContext db)
-    {
-        var owners = await OwnersQuery(db).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync();
-        return owners.Select(u => new SelectListItem(u.DisplayName, u.Id)).ToList();
-    }
-
     public static IQueryable<AppUser> OwnersQuery(QualityGatesDbContext db) =>
         from user in db.Users
         where (from userRole in db.UserRoles

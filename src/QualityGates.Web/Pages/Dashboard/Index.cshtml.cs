@@ -39,7 +39,7 @@ public sealed class IndexModel(
 
     public IReadOnlyList<SelectListItem> DeliveringDepartments { get; private set; } = [];
 
-    public IReadOnlyList<SelectListItem> Customers { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ChosenCustomer { get; private set; } = [];
 
     public DateOnly Today => queries.Today;
 
@@ -57,7 +57,7 @@ public sealed class IndexModel(
         Categories = await Lookups.CategoriesAsync(db, activeOnly: false);
         PromisingDepartments = await Lookups.DepartmentsAsync(db, DepartmentKind.Promising);
         DeliveringDepartments = await Lookups.DepartmentsAsync(db, DepartmentKind.Delivering);
-        Customers = await Lookups.CustomersAsync(db);
+        ChosenCustomer = await Lookups.ChosenCustomerAsync(db, Filter.CustomerId);
         CanExport = (await authorization.AuthorizeAsync(User, Policies.Export)).Succeeded;
         Charts = BuildCharts();
     }

@@ -30,7 +30,7 @@ public sealed class CreateModel(
     [BindProperty]
     public FeedbackForm Input { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> Customers { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ChosenCustomer { get; private set; } = [];
 
     public async Task OnGetAsync(int? promiseId)
     {
@@ -47,7 +47,7 @@ public sealed class CreateModel(
             }
         }
 
-        Customers = await Lookups.CustomersAsync(db);
+        ChosenCustomer = await Lookups.ChosenCustomerAsync(db, Input.CustomerId);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -55,7 +55,7 @@ public sealed class CreateModel(
         (await validator.ValidateAsync(Input)).AddToModelState(ModelState, nameof(Input));
         if (!ModelState.IsValid)
         {
-            Customers = await Lookups.CustomersAsync(db);
+            ChosenCustomer = await Lookups.ChosenCustomerAsync(db, Input.CustomerId);
             return Page();
         }
 
@@ -67,7 +67,7 @@ public sealed class CreateModel(
         catch (DomainException e)
         {
             ModelState.AddModelError(string.Empty, l.Error(e));
-            Customers = await Lookups.CustomersAsync(db);
+            ChosenCustomer = await Lookups.ChosenCustomerAsync(db, Input.CustomerId);
             return Page();
         }
 

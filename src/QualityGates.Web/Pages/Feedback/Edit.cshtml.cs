@@ -22,7 +22,7 @@ public sealed class EditModel(
     [BindProperty]
     public FeedbackForm Input { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> Customers { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ChosenCustomer { get; private set; } = [];
 
     public FeedbackItem Feedback { get; private set; } = null!;
 
@@ -96,6 +96,6 @@ public sealed class EditModel(
     private async Task LoadAsync(FeedbackItem feedback)
     {
         Feedback = feedback;
-        Customers = await Lookups.CustomersAsync(db);
+        ChosenCustomer = await Lookups.ChosenCustomerAsync(db, Input.CustomerId);
     }
 }

@@ -79,5 +79,6 @@ public interface IFeedbackFormPage
 {
     FeedbackForm Input { get; }
 
-    IReadOnlyList<SelectListItem> Customers { get; }
+    /// <summary>The chosen customer only; a type-ahead finds the others.</summary>
+    IReadOnlyList<SelectListItem> ChosenCustomer { get; }
 }

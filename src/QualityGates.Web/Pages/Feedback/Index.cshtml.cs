@@ -40,7 +40,7 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
 
     public bool CanFile { get; private set; }
 
-    public IReadOnlyList<SelectListItem> Customers { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ChosenCustomer { get; private set; } = [];
 
     public bool IsFiltered => Status is not null || Type is not null || Severity is not null || PromiseId is not null
         || CustomerId is not null || !string.IsNullOrWhiteSpace(Search);
@@ -50,7 +50,7 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
         ModelState.Clear();
         Feedback = await Sorted(Filtered(FeedbackListItem.Query(db))).ToPagedListAsync(PageNumber);
         CanFile = (await authorization.AuthorizeAsync(User, Policies.RunImprovement)).Succeeded;
-        Customers = await Lookups.CustomersAsync(db);
+        ChosenCustomer = await Lookups.ChosenCustomerAsync(db, CustomerId);
     }
 
     private IQueryable<FeedbackListItem> Filtered(IQueryable<FeedbackListItem> query)

@@ -26,7 +26,7 @@ public sealed class CreateModel(
 
     public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
 
-    public IReadOnlyList<SelectListItem> Customers { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ChosenCustomer { get; private set; } = [];
 
     public async Task OnGetAsync(int? categoryId, int? customerId)
     {
@@ -65,6 +65,6 @@ public sealed class CreateModel(
     private async Task LoadAsync()
     {
         Categories = await Lookups.CategoriesAsync(db, activeOnly: true);
-        Customers = await Lookups.CustomersAsync(db);
+        ChosenCustomer = await Lookups.ChosenCustomerAsync(db, Input.CustomerId);
     }
 }

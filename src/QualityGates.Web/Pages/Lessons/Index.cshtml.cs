@@ -30,7 +30,7 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
 
     public IReadOnlyList<SelectListItem> Categories { get; private set; } = [];
 
-    public IReadOnlyList<SelectListItem> Customers { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ChosenCustomer { get; private set; } = [];
 
     public bool IsFiltered => CategoryId is not null || CustomerId is not null || !string.IsNullOrWhiteSpace(Search);
 
@@ -57,6 +57,6 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
         Lessons = await query.OrderByDescending(l => l.IsActive).ThenByDescending(l => l.CreatedAtUtc).ThenByDescending(l => l.Id).ToPagedListAsync(PageNumber);
         CanCreate = (await authorization.AuthorizeAsync(User, Policies.RunImprovement)).Succeeded;
         Categories = await Lookups.CategoriesAsync(db, activeOnly: false);
-        Customers = await Lookups.CustomersAsync(db);
+        ChosenCustomer = await Lookups.ChosenCustomerAsync(db, CustomerId);
     }
 }

@@ -119,7 +119,7 @@ public sealed class ChangeModel(
         Promise = promise;
         var department = await db.Departments.SingleAsync(d => d.Id == promise.PromisingDepartmentId);
         PromisingDepartmentName = department.Name;
-        Options = await PromiseFormOptions.LoadAsync(db, department);
+        Options = await PromiseFormOptions.LoadAsync(db, department, Input);
     }
 
     public sealed class ReasonInput

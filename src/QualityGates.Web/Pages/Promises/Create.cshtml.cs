@@ -73,7 +73,7 @@ public sealed class CreateModel(
     private async Task LoadAsync(Department department)
     {
         PromisingDepartmentName = department.Name;
-        Options = await PromiseFormOptions.LoadAsync(db, department);
+        Options = await PromiseFormOptions.LoadAsync(db, department, Input);
         Experience = await PromiseExperience.LoadAsync(db, Input.CategoryId, Input.CustomerId, Input.DeliveringDepartmentId);
     }
 }

@@ -119,7 +119,7 @@ public sealed class EditModel(
         Id = promise.Id;
         Number = promise.Number;
         PromisingDepartmentName = department.Name;
-        Options = await PromiseFormOptions.LoadAsync(db, department);
+        Options = await PromiseFormOptions.LoadAsync(db, department, Input);
         Experience = await PromiseExperience.LoadAsync(db, Input.CategoryId, Input.CustomerId, Input.DeliveringDepartmentId);
     }
 }

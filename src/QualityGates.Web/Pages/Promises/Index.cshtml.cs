@@ -37,7 +37,7 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IAut
 
     public IReadOnlyList<SelectListItem> DeliveringDepartments { get; private set; } = [];
 
-    public IReadOnlyList<SelectListItem> Customers { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ChosenCustomer { get; private set; } = [];
 
     public bool IsFiltered => Filter.IsFiltered;
 
@@ -74,7 +74,7 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IAut
         Categories = await Lookups.CategoriesAsync(db, activeOnly: false);
         PromisingDepartments = await Lookups.DepartmentsAsync(db, DepartmentKind.Promising);
         DeliveringDepartments = await Lookups.DepartmentsAsync(db, DepartmentKind.Delivering);
-        Customers = await Lookups.CustomersAsync(db);
+        ChosenCustomer = await Lookups.ChosenCustomerAsync(db, filter.CustomerId);
         CanExport = (await authorization.AuthorizeAsync(User, Policies.Export)).Succeeded;
     }
 

@@ -149,18 +149,18 @@ public interface IPromiseFormPage
     string PromisingDepartmentName { get; }
 }
 
-/// <summary>The choices of the promise form's drop-downs.</summary>
+/// <summary>The choices of the promise form's drop-downs; of the customers only the chosen one (a type-ahead finds the others).</summary>
 public sealed record PromiseFormOptions(
     IReadOnlyList<SelectListItem> Categories,
     IReadOnlyList<SelectListItem> DeliveringDepartments,
-    IReadOnlyList<SelectListItem> Customers,
+    IReadOnlyList<SelectListItem> ChosenCustomer,
     bool GeneralClaimsAllowed)
 {
-    public static async Task<PromiseFormOptions> LoadAsync(QualityGatesDbContext db, Department promisingDepartment)
+    public static async Task<PromiseFormOptions> LoadAsync(QualityGatesDbContext db, Department promisingDepartment, PromiseForm input)
     {
         var categories = await Lookups.CategoriesAsync(db, activeOnly: true);
         var delivering = await Lookups.DepartmentsAsync(db, DepartmentKind.Delivering);
-        var customers = await Lookups.CustomersAsync(db);
-        return new PromiseFormOptions(categories, delivering, customers, promisingDepartment.MakesGeneralClaims);
+        var customer = await Lookups.ChosenCustomerAsync(db, input.CustomerId);
+        return new PromiseFormOptions(categories, delivering, customer, promisingDepartment.MakesGeneralClaims);
     }
 }

@@ -86,7 +86,8 @@ public sealed class DetailsModel(
 
     public IReadOnlyDictionary<string, string> UserNames { get; private set; } = new Dictionary<string, string>();
 
-    public IReadOnlyList<SelectListItem> ConditionOwners { get; private set; } = [];
+    /// <summary>Whose people may own a condition: the promising and the deciding department.</summary>
+    public IReadOnlyList<int> ConditionOwnerDepartmentIds { get; private set; } = [];
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -276,16 +277,20 @@ public sealed class DetailsModel(
         FeasibilityConditionsOpen = review.Stage == GateStage.Handover && await gates.FeasibilityConditionsOpenAsync(Promise.Id);
         CanManageConditions = (await authorization.AuthorizeAsync(User, resource, ReviewOperations.ManageConditions)).Succeeded;
 
-        var departments = new[] { Promise.PromisingDepartmentId, review.DecidingDepartmentId };
-        var people = await db.Users.Where(u => departments.Contains(u.DepartmentId))
-            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync();
-        var mentioned = review.Decisions.Select(d => d.DeciderId).Concat(review.Conditions.SelectMany(c => new[] { c.OwnerId, c.ResolvedById }))
-            .OfType<string>().Except(people.Select(p => p.Id)).ToList();
-        var others = await db.Users.Where(u => mentioned.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync();
-        UserNames = people.Concat(others).ToDictionary(u => u.Id, u => u.DisplayName);
-        ConditionOwners = people.Select(p => new SelectListItem(p.DisplayName, p.Id)).ToList();
+        ConditionOwnerDepartmentIds = [Promise.PromisingDepartmentId, review.DecidingDepartmentId];
+        // Only the people the page names: deciders, condition owners and resolvers, and the owners a redisplayed form chose.
+        var mentioned = review.Decisions.Select(d => d.DeciderId)
+            .Concat(review.Conditions.SelectMany(c => new[] { c.OwnerId, c.ResolvedById }))
+            .Concat(Input.Conditions.Select(c => c.OwnerId))
+            .OfType<string>().Distinct().ToList();
+        UserNames = await db.Users.Where(u => mentioned.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         return true;
     }
+
+    /// <summary>A condition row's chosen owner as the only option; a type-ahead finds the others.</summary>
+    public IReadOnlyList<SelectListItem> ChosenConditionOwner(string? ownerId) =>
+        ownerId is not null && UserNames.TryGetValue(ownerId, out var name) ? [new SelectListItem(name, ownerId)] : [];
 
     public sealed class DecisionForm
     {

@@ -6,7 +6,11 @@ using QualityGates.Web.Data;
 
 namespace QualityGates.Web.Pages.Shared;
 
-/// <summary>The drop-down choices the pages share, ordered by name.</summary>
+/// <summary>
+/// The drop-down choices the pages share, ordered by name. Short lists (categories, departments) come whole;
+/// long ones (customers, people) only as the chosen entry, and the rest from a search endpoint as the user
+/// types (<see cref="TypeAheadTagHelper"/>).
+/// </summary>
 public static class Lookups
 {
     public static Task<IReadOnlyList<SelectListItem>> CategoriesAsync(QualityGatesDbContext db, bool activeOnly) =>
@@ -15,8 +19,23 @@ public static class Lookups
     public static Task<IReadOnlyList<SelectListItem>> DepartmentsAsync(QualityGatesDbContext db, DepartmentKind? kind = null) =>
         ToSelectListAsync(db.Departments.Where(d => kind == null || d.Kind == kind).Select(d => new IdName { Id = d.Id, Name = d.Name }));
 
-    public static Task<IReadOnlyList<SelectListItem>> CustomersAsync(QualityGatesDbContext db) =>
-        ToSelectListAsync(db.Customers.Select(c => new IdName { Id = c.Id, Name = c.Name }));
+    /// <summary>The chosen customer as the only option (none when nothing or an unknown id is chosen).</summary>
+    public static async Task<IReadOnlyList<SelectListItem>> ChosenCustomerAsync(QualityGatesDbContext db, int? customerId) =>
+        customerId is { } id
+            ? await ToSelectListAsync(db.Customers.Where(c => c.Id == id).Select(c => new IdName { Id = c.Id, Name = c.Name }))
+            : [];
+
+    /// <summary>The chosen person as the only option (none when nothing or an unknown id is chosen).</summary>
+    public static async Task<IReadOnlyList<SelectListItem>> ChosenUserAsync(QualityGatesDbContext db, string? userId)
+    {
+        if (string.IsNullOrEmpty(userId))
+        {
+            return [];
+        }
+
+        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync();
+        return name is null ? [] : [new SelectListItem(name, userId)];
+    }
 
     private static async Task<IReadOnlyList<SelectListItem>> ToSelectListAsync(IQueryable<IdName> query) =>
         (await query.OrderBy(x => x.Name).ToListAsync())

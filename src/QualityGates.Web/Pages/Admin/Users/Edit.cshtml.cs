@@ -147,7 +147,7 @@ public sealed class EditModel(
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             await userManager.SetLockoutEnabledAsync(Account, true);
-            await userManager.SetLockoutEndDateAsync(Account, DateTimeOffset.MaxValue);
+            await userManager.SetLockoutEndDateAsync(Account, AdministratorLock.LockoutEnd);
             await userManager.UpdateSecurityStampAsync(Account);
             await transaction.CommitAsync();
             return true;

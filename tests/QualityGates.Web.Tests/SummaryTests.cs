@@ -67,7 +67,7 @@ public sealed class SummaryTests(QualityGatesFactory factory, ITestOutputHelper 
                 var promise = await db.Promises.SingleAsync(p => p.Id == id);
                 await gates.SubmitAsync(promise, promise.OwnerId);
                 await db.SaveChangesAsync();
-                promise.Withdraw("Customer chose another offer", factory.Clock.GetUtcNow().UtcDateTime);
+                await gates.WithdrawAsync(promise, "Customer chose another offer");
                 await db.SaveChangesAsync();
             }
         }
@@ -160,6 +160,7 @@ public sealed class SummaryTests(QualityGatesFactory factory, ITestOutputHelper 
             (await db.DurationHistograms.AsNoTracking().ToListAsync()).Where(NotZero).OrderBy(Key),
             (await db.PromiseCounts.AsNoTracking().ToListAsync()).Where(NotZero).OrderBy(Key),
             (await db.ActionMonthFigures.AsNoTracking().ToListAsync()).Where(NotZero).OrderBy(Key),
+            (await db.OpenReviewCounts.AsNoTracking().ToListAsync()).Where(NotZero).OrderBy(Key),
         }, _json));
 
         var kept = await SnapshotAsync();
@@ -313,7 +314,7 @@ public sealed class SummaryTests(QualityGatesFactory factory, ITestOutputHelper 
             var promising = Departments.Values.Single(d => d.Id == promise.PromisingDepartmentId);
             if (!promise.Status.IsFinal() && random.Next(25) == 0)
             {
-                promise.Withdraw("Changed plans", Now);
+                await Gates.WithdrawAsync(promise, "Changed plans");
                 return "withdraw";
             }
 

@@ -75,6 +75,8 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
 
     public DbSet<ActionMonthFigures> ActionMonthFigures => Set<ActionMonthFigures>();
 
+    public DbSet<OpenReviewCounts> OpenReviewCounts => Set<OpenReviewCounts>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var (audit, summaries) = PrepareSave();

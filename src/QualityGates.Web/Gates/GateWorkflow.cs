@@ -31,11 +31,24 @@ public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time, Ga
     {
         var now = time.GetUtcNow().UtcDateTime;
         db.PromiseRevisions.Add(promise.ChangeAfterSubmission(details, promisingDepartment, reason, reasonText, authorId, now));
+        await SupersedeRunningReviewsAsync(promise, now, ct);
+        return await OpenFeasibilityReviewAsync(promise, ct);
+    }
+
+    /// <summary>A withdrawn promise leaves nothing to decide: its running reviews are superseded.</summary>
+    public async Task WithdrawAsync(Promise promise, string reason, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        promise.Withdraw(reason, now);
+        await SupersedeRunningReviewsAsync(promise, now, ct);
+    }
+
+    private async Task SupersedeRunningReviewsAsync(Promise promise, DateTime now, CancellationToken ct)
+    {
         var running = await db.GateReviews.Where(r => r.PromiseId == promise.Id
                 && r.State != GateReviewState.Decided && r.State != GateReviewState.Superseded)
             .ToListAsync(ct);
         running.ForEach(r => r.Supersede(now));
-        return await OpenFeasibilityReviewAsync(promise, ct);
     }
 
     private async Task<GateReview> OpenFeasibilityReviewAsync(Promise promise, CancellationToken ct)

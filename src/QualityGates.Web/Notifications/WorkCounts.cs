@@ -58,16 +58,25 @@ public sealed class WorkCounts(QualityGatesDbContext db, TimeProvider time)
 {
     public const int DecisionDays = 7;
 
+    /// <summary>
+    /// Every page pays for these (the navigation badge): reviews waiting come from the counts kept with every
+    /// change (ADR 0021); the rest is the user's own recent or open work, read through its indexes.
+    /// </summary>
     public async Task<IReadOnlyDictionary<WorkCategory, int>> CountAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         var counts = new Dictionary<WorkCategory, int>();
         foreach (var category in CategoriesFor(user))
         {
-            counts[category] = await Query(user, category).CountAsync(ct);
+            counts[category] = category == WorkCategory.ReviewsWaiting
+                ? await ReviewsWaitingAsync(user.DepartmentId(), ct)
+                : await Query(user, category).CountAsync(ct);
         }
 
         return counts;
     }
+
+    public async Task<int> ReviewsWaitingAsync(int departmentId, CancellationToken ct = default) =>
+        (int)await db.OpenReviewCounts.Where(c => c.DecidingDepartmentId == departmentId).SumAsync(c => c.Count, ct);
 
     /// <summary>Reviews waiting only for those who decide them; the rest for everyone who owns promises or conditions.</summary>
     public static IEnumerable<WorkCategory> CategoriesFor(ClaimsPrincipal user) =>

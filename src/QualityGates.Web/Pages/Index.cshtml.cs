@@ -3,10 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QualityGates.Domain.Feedback;
+using QualityGates.Domain.Gates;
 using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
+using QualityGates.Web.Data.Summaries;
+using QualityGates.Web.Notifications;
 using QualityGates.Web.Pages.Actions;
 using QualityGates.Web.Pages.Feedback;
 using QualityGates.Web.Pages.Promises;
@@ -20,7 +23,7 @@ namespace QualityGates.Web.Pages;
 /// department, outcomes and conditions due. AfterSales: closure reviews, feedback to triage and the
 /// improvement actions they own (so does anyone else who owns one). Everyone else: what falls due.
 /// </summary>
-public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(QualityGatesDbContext db, WorkCounts workCounts, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     private const int ListLength = 10;
     private const int DueSoonDays = 30;
@@ -56,21 +59,32 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStr
     /// <summary>Executives' work is the dashboard (PRODUCT.md, My work).</summary>
     public bool ShowsDashboard { get; private set; }
 
-    public async Task OnGetAsync()
+    /// <summary>
+    /// Every list reads the user's open work through an index and shows its first rows; the counts of whole
+    /// departments come from the counts kept with every change (ADR 0021), so the page costs the same however
+    /// long the history is.
+    /// </summary>
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        var promises = PromiseListItem.Query(db);
+        var promises = db.Promises.AsNoTracking();
+        var counts = db.PromiseCounts.AsNoTracking();
         var today = Today;
         var department = User.DepartmentId();
         if (User.IsInRole(Roles.SalesRep))
         {
             var userId = User.UserId();
             promises = promises.Where(p => p.PromisingDepartmentId == department);
+            counts = counts.Where(c => c.PromisingDepartmentId == department);
             ScopeFilter["promisingDepartmentId"] = department.ToString(CultureInfo.InvariantCulture);
             Scope = l["Home.Scope.Promising"];
-            await AddAsync("Home.Drafts", promises.Where(p => p.OwnerId == userId && p.Status == PromiseStatus.Draft));
-            await AddAsync("Home.Rejected", promises.Where(p => p.Status == PromiseStatus.Rejected));
-            await AddAsync("Home.ToCommit", promises.Where(p => p.Status == PromiseStatus.Approved));
-            await AddAsync("Home.AtRisk", promises.Where(p => p.AtRisk && (p.Status == PromiseStatus.Committed || p.Status == PromiseStatus.InDelivery)));
+            var drafts = promises.Where(p => p.OwnerId == userId && p.Status == PromiseStatus.Draft);
+            await AddAsync("Home.Drafts", drafts, await drafts.CountAsync(ct));
+            await AddAsync("Home.Rejected", promises.Where(p => p.Status == PromiseStatus.Rejected),
+                await counts.Where(c => c.Status == PromiseStatus.Rejected).SumAsync(c => c.Count, ct));
+            await AddAsync("Home.ToCommit", promises.Where(p => p.Status == PromiseStatus.Approved),
+                await counts.Where(c => c.Status == PromiseStatus.Approved).SumAsync(c => c.Count, ct));
+            await AddAsync("Home.AtRisk", promises.Where(p => p.AtRisk && (p.Status == PromiseStatus.Committed || p.Status == PromiseStatus.InDelivery)),
+                await counts.Where(c => c.Risk != RiskLevel.None && (c.Status == PromiseStatus.Committed || c.Status == PromiseStatus.InDelivery)).SumAsync(c => c.Count, ct));
         }
         else if (User.IsInRole(Roles.ServiceManager) || User.IsInRole(Roles.AfterSales))
         {
@@ -78,10 +92,18 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStr
             if (User.IsInRole(Roles.ServiceManager))
             {
                 promises = promises.Where(p => p.DeliveringDepartmentId == department);
+                counts = counts.Where(c => c.DeliveringDepartmentId == department);
                 ScopeFilter["deliveringDepartmentId"] = department.ToString(CultureInfo.InvariantCulture);
                 Scope = l["Home.Scope.Delivering"];
-                await AddAsync("Home.OutcomesDue", promises.Where(p => p.Status == PromiseStatus.InDelivery && p.DueDate <= today.AddDays(OutcomesDueDays)), OutcomesDueDays);
-                await AddAsync("Home.ConditionsDue", promises.Where(p => p.EarliestOpenConditionDue <= today.AddDays(ConditionsDueDays)), ConditionsDueDays);
+                var outcomesDue = promises.Where(p => p.Status == PromiseStatus.InDelivery && p.DueDate <= today.AddDays(OutcomesDueDays));
+                await AddAsync("Home.OutcomesDue", outcomesDue, await outcomesDue.CountAsync(ct), OutcomesDueDays);
+
+                // From the open conditions falling due (their index), not from every promise of the department.
+                var until = today.AddDays(ConditionsDueDays);
+                var withConditionsDue = db.Set<ReviewCondition>().Where(c => c.ResolvedAtUtc == null && c.DueDate <= until)
+                    .Join(db.GateReviews, c => EF.Property<int>(c, "GateReviewId"), r => r.Id, (c, r) => r.PromiseId);
+                var conditionsDue = promises.Where(p => withConditionsDue.Contains(p.Id));
+                await AddAsync("Home.ConditionsDue", conditionsDue, await conditionsDue.CountAsync(ct), ConditionsDueDays);
             }
             else
             {
@@ -89,22 +111,24 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStr
             }
 
             var waiting = ReviewListItem.Waiting(ReviewListItem.Query(db)).Where(r => r.DecidingDepartmentId == department);
-            ReviewsWaitingCount = await waiting.CountAsync();
-            ReviewsWaiting = await waiting.OrderBy(r => r.OpenedAtUtc).Take(ListLength).ToListAsync();
+            ReviewsWaitingCount = await workCounts.ReviewsWaitingAsync(department, ct);
+            ReviewsWaiting = await waiting.OrderBy(r => r.OpenedAtUtc).ThenBy(r => r.Id).Take(ListLength).ToListAsync(ct);
         }
         else
         {
             Scope = l["Home.Scope.All"];
             ShowsDashboard = User.IsInRole(Roles.Executive);
             var final = PromiseStatusExtensions.Final;
-            await AddAsync("Home.DueSoon", promises.Where(p => p.DueDate >= today && p.DueDate <= today.AddDays(DueSoonDays) && !final.Contains(p.Status)), DueSoonDays);
+            var dueSoon = promises.Where(p => p.DueDate >= today && p.DueDate <= today.AddDays(DueSoonDays) && !final.Contains(p.Status));
+            await AddAsync("Home.DueSoon", dueSoon, await dueSoon.CountAsync(ct), DueSoonDays);
         }
 
         await LoadImprovementWorkAsync();
 
-        CountsByStatus = await promises.GroupBy(p => p.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Status, g => g.Count);
+        CountsByStatus = await counts.GroupBy(c => c.Status)
+            .Select(g => new { Status = g.Key, Count = g.Sum(c => c.Count) })
+            .Where(g => g.Count > 0)
+            .ToDictionaryAsync(g => g.Status, g => (int)g.Count, ct);
     }
 
     private async Task LoadImprovementWorkAsync()
@@ -127,10 +151,10 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IStr
     }
 
     // One list of the work list: its title and empty text come from "{key}.Title" and "{key}.Empty".
-    private async Task AddAsync(string key, IQueryable<PromiseListItem> query, int? days = null)
+    private async Task AddAsync(string key, IQueryable<Promise> query, long count, int? days = null)
     {
-        var count = await query.CountAsync();
-        var items = await query.OrderBy(p => p.DueDate).ThenBy(p => p.Id).Take(ListLength).ToListAsync();
+        var items = await PromiseListItem.Project(db, query.OrderBy(p => p.DueDate).ThenBy(p => p.Id).Take(ListLength))
+            .OrderBy(p => p.DueDate).ThenBy(p => p.Id).ToListAsync();
         Sections.Add(new WorkSection(
             days is null ? l[$"{key}.Title", count] : l[$"{key}.Title", count, days],
             days is null ? l[$"{key}.Empty"] : l[$"{key}.Empty", days],

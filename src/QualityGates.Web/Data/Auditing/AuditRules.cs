@@ -21,6 +21,7 @@ public static class AuditRules
         typeof(Summaries.DurationHistogram),
         typeof(Summaries.PromiseCounts),
         typeof(Summaries.ActionMonthFigures),
+        typeof(Summaries.OpenReviewCounts),
         typeof(AuditEntry),
         typeof(DataProtectionKey),
         typeof(NumberSequence),

@@ -22,8 +22,9 @@ internal sealed class GateReviewConfiguration : IEntityTypeConfiguration<GateRev
         builder.Navigation(r => r.Decisions).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(r => r.Conditions).UsePropertyAccessMode(PropertyAccessMode.Field);
 
-        // Work lists: open reviews per deciding department; a promise's reviews.
-        builder.HasIndex(r => new { r.DecidingDepartmentId, r.State });
+        // Work lists: the reviews waiting for a deciding department, oldest first; a promise's reviews.
+        builder.HasIndex(r => new { r.DecidingDepartmentId, r.OpenedAtUtc }).HasDatabaseName("IX_GateReviews_Waiting")
+            .HasFilter("\"State\" IN ('Open', 'OnHold')");
         builder.HasIndex(r => new { r.PromiseId, r.Stage });
 
         // The dashboard's gate figures: decisions of a stage in a period.
@@ -48,6 +49,8 @@ internal sealed class ReviewDecisionConfiguration : IEntityTypeConfiguration<Rev
         builder.Property(d => d.DeciderId).HasMaxLength(Promise.OwnerIdMaxLength);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(d => d.DeciderId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(d => d.ByEnvelope);
+        // Decisions of the last days on a user's promises: their work count on every page.
+        builder.HasIndex(d => d.DecidedAtUtc);
     }
 }
 
@@ -65,6 +68,8 @@ internal sealed class ReviewConditionConfiguration : IEntityTypeConfiguration<Re
         // (average rows per value) take "ResolvedAtUtc IS NULL" for a couple of rows and scan every open condition
         // once per promise in the register and the traffic lights (docs/benchmarks.md).
         builder.HasIndex(c => c.DueDate).HasDatabaseName("IX_ReviewCondition_Open_DueDate").HasFilter("\"ResolvedAtUtc\" IS NULL");
+        // A user's open conditions falling due: their work count on every page.
+        builder.HasIndex(c => new { c.OwnerId, c.DueDate }).HasDatabaseName("IX_ReviewCondition_Open_Owner").HasFilter("\"ResolvedAtUtc\" IS NULL");
         builder.Ignore(c => c.IsResolved);
     }
 }

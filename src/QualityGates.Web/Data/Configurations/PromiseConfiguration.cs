@@ -32,11 +32,16 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         builder.HasOne<Department>().WithMany().HasForeignKey(p => p.DeliveringDepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
 
-        // The register filters and sorts by these.
+        // The register filters and sorts by these; My work reads a department's promises of a status by due date.
         builder.HasIndex(p => new { p.Status, p.DueDate });
-        builder.HasIndex(p => new { p.PromisingDepartmentId, p.Status });
-        builder.HasIndex(p => new { p.DeliveringDepartmentId, p.Status });
+        builder.HasIndex(p => new { p.PromisingDepartmentId, p.Status, p.DueDate });
+        builder.HasIndex(p => new { p.DeliveringDepartmentId, p.Status, p.DueDate });
         builder.HasIndex(p => p.DueDate);
+        builder.HasIndex(p => p.Title);
+
+        // A user's own work (drafts, risks on their promises): every page's navigation badge counts it.
+        builder.HasIndex(p => new { p.OwnerId, p.Status });
+        builder.HasIndex(p => new { p.OwnerId, p.AtRisk });
 
         // The register's default order (newest first) within a status filter: read in index order, so a page deep
         // in the list skips rows instead of sorting all of them (docs/benchmarks.md).

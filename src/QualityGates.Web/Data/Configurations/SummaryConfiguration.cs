@@ -42,3 +42,9 @@ internal sealed class ActionMonthFiguresConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<ActionMonthFigures> builder) =>
         builder.HasKey(r => new { r.Month, r.ResponsibleDepartmentId });
 }
+
+internal sealed class OpenReviewCountsConfiguration : IEntityTypeConfiguration<OpenReviewCounts>
+{
+    public void Configure(EntityTypeBuilder<OpenReviewCounts> builder) =>
+        builder.HasKey(r => new { r.DecidingDepartmentId, r.Stage });
+}

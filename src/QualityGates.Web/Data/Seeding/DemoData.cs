@@ -285,7 +285,7 @@ public static class DemoData
 
         if (index % 6 == 5)
         {
-            promise.Withdraw("Customer chose a different offer.", now);
+            await gates.WithdrawAsync(promise, "Customer chose a different offer.", ct);
             return;
         }
 

@@ -100,7 +100,10 @@ public sealed record PromiseFacts(
     internal static long One(bool condition) => condition ? 1 : 0;
 }
 
-/// <summary>The columns of a gate review that the summaries count: a closing G1 decision and how long it took.</summary>
+/// <summary>
+/// The columns of a gate review that the summaries count: whether it waits for a decision, and a closing G1
+/// decision with how long it took.
+/// </summary>
 public sealed record ReviewFacts(
     GateStage Stage,
     GateReviewState State,
@@ -113,8 +116,18 @@ public sealed record ReviewFacts(
     int DeliveringDepartmentId,
     int CategoryId)
 {
+    /// <summary>What a rebuild reads: the reviews that count anywhere.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<GateReview, bool>> Counted = r =>
+        r.State == GateReviewState.Open || r.State == GateReviewState.OnHold
+        || (r.Stage == GateStage.Feasibility && r.State == GateReviewState.Decided);
+
     public IEnumerable<object> Rows()
     {
+        if (State is GateReviewState.Open or GateReviewState.OnHold)
+        {
+            yield return new OpenReviewCounts { DecidingDepartmentId = DecidingDepartmentId, Stage = Stage, Count = 1 };
+        }
+
         if (Stage != GateStage.Feasibility || State != GateReviewState.Decided || DecidedAtUtc is not { } decidedAt)
         {
             yield break;

@@ -36,6 +36,7 @@ public static class SummaryRebuild
             await db.DurationHistograms.ExecuteDeleteAsync(ct);
             await db.PromiseCounts.ExecuteDeleteAsync(ct);
             await db.ActionMonthFigures.ExecuteDeleteAsync(ct);
+            await db.OpenReviewCounts.ExecuteDeleteAsync(ct);
 
             var delta = new SummaryDelta();
             await foreach (var facts in db.Promises.AsNoTracking().Select(Facts<Promise, PromiseFacts>.Projection).AsAsyncEnumerable().WithCancellation(ct))
@@ -43,7 +44,7 @@ public static class SummaryRebuild
                 delta.Add(db.Model, facts.Rows(), +1);
             }
 
-            await foreach (var facts in db.GateReviews.AsNoTracking().Where(r => r.Stage == GateStage.Feasibility && r.State == GateReviewState.Decided)
+            await foreach (var facts in db.GateReviews.AsNoTracking().Where(ReviewFacts.Counted)
                                .Select(Facts<GateReview, ReviewFacts>.Projection).AsAsyncEnumerable().WithCancellation(ct))
             {
                 delta.Add(db.Model, facts.Rows(), +1);

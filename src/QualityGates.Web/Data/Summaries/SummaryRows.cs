@@ -1,3 +1,4 @@
+using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 
 namespace QualityGates.Web.Data.Summaries;
@@ -136,6 +137,16 @@ public sealed class PromiseCounts
     public PromiseStatus Status { get; init; }
 
     public RiskLevel Risk { get; init; }
+
+    public long Count { get; init; }
+}
+
+/// <summary>Gate reviews waiting for a decision (open or on hold) per deciding department and stage: the deciders' work counts.</summary>
+public sealed class OpenReviewCounts
+{
+    public int DecidingDepartmentId { get; init; }
+
+    public GateStage Stage { get; init; }
 
     public long Count { get; init; }
 }

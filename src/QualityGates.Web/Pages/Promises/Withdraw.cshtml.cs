@@ -9,6 +9,7 @@ using QualityGates.Domain;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Auditing;
+using QualityGates.Web.Gates;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Validation;
 
@@ -19,7 +20,7 @@ public sealed class WithdrawModel(
     QualityGatesDbContext db,
     IAuthorizationService authorization,
     IValidator<WithdrawModel.InputModel> validator,
-    TimeProvider time,
+    GateWorkflow gates,
     AuditContext audit,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -63,7 +64,7 @@ public sealed class WithdrawModel(
 
         try
         {
-            promise.Withdraw(Input.Reason, time.GetUtcNow().UtcDateTime);
+            await gates.WithdrawAsync(promise, Input.Reason);
             db.Entry(promise).Property(p => p.Version).OriginalValue = Input.Version;
             audit.Reason = promise.WithdrawalReason;
             await db.SaveChangesAsync();

@@ -46,14 +46,12 @@ public sealed class ReviewListItem
     public int PromisingDepartmentId { get; init; }
 
     /// <summary>
-    /// Reviews the deciding department still has to decide: open or on hold, and the promise where the gate
-    /// expects it (under review for G1, committed for the handover, with its outcome for G3) — not withdrawn, not returned.
+    /// Reviews the deciding department still has to decide: open or on hold. A review stops waiting when it is
+    /// decided, returned, or superseded — which a new revision and a withdrawal of its promise do — so its
+    /// promise is always where the gate expects it, and the counts kept with every change (ADR 0021) agree.
     /// </summary>
     public static IQueryable<ReviewListItem> Waiting(IQueryable<ReviewListItem> reviews) =>
-        reviews.Where(r => (r.State == GateReviewState.Open || r.State == GateReviewState.OnHold)
-                           && ((r.Stage == GateStage.Feasibility && r.PromiseStatus == PromiseStatus.UnderReview)
-                               || (r.Stage == GateStage.Handover && r.PromiseStatus == PromiseStatus.Committed)
-                               || (r.Stage == GateStage.Closure && (r.PromiseStatus == PromiseStatus.Kept || r.PromiseStatus == PromiseStatus.Broken))));
+        reviews.Where(r => r.State == GateReviewState.Open || r.State == GateReviewState.OnHold);
 
     public static IQueryable<ReviewListItem> Query(QualityGatesDbContext db) =>
         from r in db.GateReviews

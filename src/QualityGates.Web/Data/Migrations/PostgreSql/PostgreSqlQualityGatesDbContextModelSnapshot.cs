@@ -543,7 +543,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("GateDefinitionId");
 
-                    b.HasIndex("DecidingDepartmentId", "State");
+                    b.HasIndex("DecidingDepartmentId", "OpenedAtUtc")
+                        .HasDatabaseName("IX_GateReviews_Waiting")
+                        .HasFilter("\"State\" IN ('Open', 'OnHold')");
 
                     b.HasIndex("PromiseId", "Stage");
 
@@ -627,9 +629,11 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("GateReviewId");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("ResolvedById");
+
+                    b.HasIndex("OwnerId", "DueDate")
+                        .HasDatabaseName("IX_ReviewCondition_Open_Owner")
+                        .HasFilter("\"ResolvedAtUtc\" IS NULL");
 
                     b.ToTable("ReviewCondition");
                 });
@@ -668,6 +672,8 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecidedAtUtc");
 
                     b.HasIndex("DeciderId");
 
@@ -1113,7 +1119,7 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("Title");
 
                     b.HasIndex("CategoryId", "DueDate");
 
@@ -1121,15 +1127,19 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("DeliveringDepartmentId", "DueDate");
 
-                    b.HasIndex("DeliveringDepartmentId", "Status");
+                    b.HasIndex("OwnerId", "AtRisk");
+
+                    b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "DueDate");
-
-                    b.HasIndex("PromisingDepartmentId", "Status");
 
                     b.HasIndex("Status", "DueDate");
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("DeliveringDepartmentId", "Status", "DueDate");
+
+                    b.HasIndex("PromisingDepartmentId", "Status", "DueDate");
 
                     b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
 
@@ -1510,6 +1520,23 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.HasKey("Kind", "Slice", "SliceId", "Month", "Hours");
 
                     b.ToTable("DurationHistograms");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.OpenReviewCounts", b =>
+                {
+                    b.Property<int>("DecidingDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DecidingDepartmentId", "Stage");
+
+                    b.ToTable("OpenReviewCounts");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Data.Summaries.PromiseCounts", b =>

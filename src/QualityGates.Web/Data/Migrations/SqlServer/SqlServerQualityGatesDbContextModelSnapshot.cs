@@ -545,7 +545,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("GateDefinitionId");
 
-                    b.HasIndex("DecidingDepartmentId", "State");
+                    b.HasIndex("DecidingDepartmentId", "OpenedAtUtc")
+                        .HasDatabaseName("IX_GateReviews_Waiting")
+                        .HasFilter("\"State\" IN ('Open', 'OnHold')");
 
                     b.HasIndex("PromiseId", "Stage");
 
@@ -629,9 +631,11 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("GateReviewId");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("ResolvedById");
+
+                    b.HasIndex("OwnerId", "DueDate")
+                        .HasDatabaseName("IX_ReviewCondition_Open_Owner")
+                        .HasFilter("\"ResolvedAtUtc\" IS NULL");
 
                     b.ToTable("ReviewCondition");
                 });
@@ -670,6 +674,8 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(1000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecidedAtUtc");
 
                     b.HasIndex("DeciderId");
 
@@ -1115,7 +1121,7 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("Title");
 
                     b.HasIndex("CategoryId", "DueDate");
 
@@ -1123,15 +1129,19 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("DeliveringDepartmentId", "DueDate");
 
-                    b.HasIndex("DeliveringDepartmentId", "Status");
+                    b.HasIndex("OwnerId", "AtRisk");
+
+                    b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "DueDate");
-
-                    b.HasIndex("PromisingDepartmentId", "Status");
 
                     b.HasIndex("Status", "DueDate");
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("DeliveringDepartmentId", "Status", "DueDate");
+
+                    b.HasIndex("PromisingDepartmentId", "Status", "DueDate");
 
                     b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
 
@@ -1513,6 +1523,23 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasKey("Kind", "Slice", "SliceId", "Month", "Hours");
 
                     b.ToTable("DurationHistograms");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.OpenReviewCounts", b =>
+                {
+                    b.Property<int>("DecidingDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DecidingDepartmentId", "Stage");
+
+                    b.ToTable("OpenReviewCounts");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Data.Summaries.PromiseCounts", b =>

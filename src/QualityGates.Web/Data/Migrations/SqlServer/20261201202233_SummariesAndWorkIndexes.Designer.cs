@@ -13,8 +13,8 @@ using QualityGates.Web.Data;
 namespace QualityGates.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerQualityGatesDbContext))]
-    [Migration("20261201195349_Summaries")]
-    partial class Summaries
+    [Migration("20261201202233_SummariesAndWorkIndexes")]
+    partial class SummariesAndWorkIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -548,7 +548,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("GateDefinitionId");
 
-                    b.HasIndex("DecidingDepartmentId", "State");
+                    b.HasIndex("DecidingDepartmentId", "OpenedAtUtc")
+                        .HasDatabaseName("IX_GateReviews_Waiting")
+                        .HasFilter("\"State\" IN ('Open', 'OnHold')");
 
                     b.HasIndex("PromiseId", "Stage");
 
@@ -632,9 +634,11 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("GateReviewId");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("ResolvedById");
+
+                    b.HasIndex("OwnerId", "DueDate")
+                        .HasDatabaseName("IX_ReviewCondition_Open_Owner")
+                        .HasFilter("\"ResolvedAtUtc\" IS NULL");
 
                     b.ToTable("ReviewCondition");
                 });
@@ -673,6 +677,8 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(1000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecidedAtUtc");
 
                     b.HasIndex("DeciderId");
 
@@ -1118,7 +1124,7 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("Title");
 
                     b.HasIndex("CategoryId", "DueDate");
 
@@ -1126,15 +1132,19 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("DeliveringDepartmentId", "DueDate");
 
-                    b.HasIndex("DeliveringDepartmentId", "Status");
+                    b.HasIndex("OwnerId", "AtRisk");
+
+                    b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "DueDate");
-
-                    b.HasIndex("PromisingDepartmentId", "Status");
 
                     b.HasIndex("Status", "DueDate");
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("DeliveringDepartmentId", "Status", "DueDate");
+
+                    b.HasIndex("PromisingDepartmentId", "Status", "DueDate");
 
                     b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
 
@@ -1516,6 +1526,23 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasKey("Kind", "Slice", "SliceId", "Month", "Hours");
 
                     b.ToTable("DurationHistograms");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.OpenReviewCounts", b =>
+                {
+                    b.Property<int>("DecidingDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DecidingDepartmentId", "Stage");
+
+                    b.ToTable("OpenReviewCounts");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Data.Summaries.PromiseCounts", b =>

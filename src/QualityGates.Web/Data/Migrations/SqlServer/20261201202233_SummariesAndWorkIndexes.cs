@@ -5,11 +5,31 @@
 namespace QualityGates.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class Summaries : Migration
+    public partial class SummariesAndWorkIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewCondition_OwnerId",
+                table: "ReviewCondition");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_DeliveringDepartmentId_Status",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_OwnerId",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_PromisingDepartmentId_Status",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_GateReviews_DecidingDepartmentId_State",
+                table: "GateReviews");
+
             migrationBuilder.AddColumn<int>(
                 name: "CategoryId",
                 table: "GateReviews",
@@ -31,10 +51,14 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 nullable: false,
                 defaultValue: 0);
 
-            // A review judged its promise as it was; for reviews made before this column the promise as it is now is
-            // the best record there is. The summaries are filled on the next start (SummaryRebuild, ADR 0021).
+            // A review judged its promise as it was; for reviews made before these columns the promise as it is now is
+            // the best record there is.
             migrationBuilder.Sql("UPDATE [GateReviews] SET [PromisingDepartmentId] = (SELECT p.[PromisingDepartmentId] FROM [Promises] p WHERE p.[Id] = [GateReviews].[PromiseId]), [DeliveringDepartmentId] = (SELECT p.[DeliveringDepartmentId] FROM [Promises] p WHERE p.[Id] = [GateReviews].[PromiseId]), [CategoryId] = (SELECT p.[CategoryId] FROM [Promises] p WHERE p.[Id] = [GateReviews].[PromiseId])");
 
+            // A withdrawal now supersedes the running reviews (nothing is left to decide); earlier ones left them open.
+            migrationBuilder.Sql("UPDATE [GateReviews] SET [State] = 'Superseded', [DecidedAtUtc] = (SELECT p.[WithdrawnAtUtc] FROM [Promises] p WHERE p.[Id] = [GateReviews].[PromiseId]) WHERE [State] IN ('Open', 'OnHold', 'Returned') AND [PromiseId] IN (SELECT [Id] FROM [Promises] WHERE [Status] = 'Withdrawn')");
+
+            // The summary tables below are filled on the next start (SummaryRebuild, ADR 0021).
             migrationBuilder.CreateTable(
                 name: "ActionMonthFigures",
                 columns: table => new
@@ -104,6 +128,19 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "OpenReviewCounts",
+                columns: table => new
+                {
+                    DecidingDepartmentId = table.Column<int>(type: "int", nullable: false),
+                    Stage = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenReviewCounts", x => new { x.DecidingDepartmentId, x.Stage });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PromiseCounts",
                 columns: table => new
                 {
@@ -151,6 +188,48 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 {
                     table.PrimaryKey("PK_PromiseMonthFigures", x => new { x.Month, x.PromisingDepartmentId, x.DeliveringDepartmentId, x.CategoryId });
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewDecision_DecidedAtUtc",
+                table: "ReviewDecision",
+                column: "DecidedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCondition_Open_Owner",
+                table: "ReviewCondition",
+                columns: new[] { "OwnerId", "DueDate" },
+                filter: "\"ResolvedAtUtc\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_DeliveringDepartmentId_Status_DueDate",
+                table: "Promises",
+                columns: new[] { "DeliveringDepartmentId", "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_OwnerId_AtRisk",
+                table: "Promises",
+                columns: new[] { "OwnerId", "AtRisk" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_OwnerId_Status",
+                table: "Promises",
+                columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_PromisingDepartmentId_Status_DueDate",
+                table: "Promises",
+                columns: new[] { "PromisingDepartmentId", "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_Title",
+                table: "Promises",
+                column: "Title");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateReviews_Waiting",
+                table: "GateReviews",
+                columns: new[] { "DecidingDepartmentId", "OpenedAtUtc" },
+                filter: "\"State\" IN ('Open', 'OnHold')");
         }
 
         /// <inheritdoc />
@@ -169,10 +248,45 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 name: "DurationHistograms");
 
             migrationBuilder.DropTable(
+                name: "OpenReviewCounts");
+
+            migrationBuilder.DropTable(
                 name: "PromiseCounts");
 
             migrationBuilder.DropTable(
                 name: "PromiseMonthFigures");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewDecision_DecidedAtUtc",
+                table: "ReviewDecision");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewCondition_Open_Owner",
+                table: "ReviewCondition");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_DeliveringDepartmentId_Status_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_OwnerId_AtRisk",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_OwnerId_Status",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_PromisingDepartmentId_Status_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_Title",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_GateReviews_Waiting",
+                table: "GateReviews");
 
             migrationBuilder.DropColumn(
                 name: "CategoryId",
@@ -185,6 +299,31 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "PromisingDepartmentId",
                 table: "GateReviews");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewCondition_OwnerId",
+                table: "ReviewCondition",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_DeliveringDepartmentId_Status",
+                table: "Promises",
+                columns: new[] { "DeliveringDepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_OwnerId",
+                table: "Promises",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_PromisingDepartmentId_Status",
+                table: "Promises",
+                columns: new[] { "PromisingDepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateReviews_DecidingDepartmentId_State",
+                table: "GateReviews",
+                columns: new[] { "DecidingDepartmentId", "State" });
         }
     }
 }

@@ -12,8 +12,8 @@ using QualityGates.Web.Data;
 namespace QualityGates.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQualityGatesDbContext))]
-    [Migration("20261201195307_Summaries")]
-    partial class Summaries
+    [Migration("20261201202207_SummariesAndWorkIndexes")]
+    partial class SummariesAndWorkIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -521,7 +521,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("GateDefinitionId");
 
-                    b.HasIndex("DecidingDepartmentId", "State");
+                    b.HasIndex("DecidingDepartmentId", "OpenedAtUtc")
+                        .HasDatabaseName("IX_GateReviews_Waiting")
+                        .HasFilter("\"State\" IN ('Open', 'OnHold')");
 
                     b.HasIndex("PromiseId", "Stage");
 
@@ -601,9 +603,11 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("GateReviewId");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("ResolvedById");
+
+                    b.HasIndex("OwnerId", "DueDate")
+                        .HasDatabaseName("IX_ReviewCondition_Open_Owner")
+                        .HasFilter("\"ResolvedAtUtc\" IS NULL");
 
                     b.ToTable("ReviewCondition");
                 });
@@ -640,6 +644,8 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecidedAtUtc");
 
                     b.HasIndex("DeciderId");
 
@@ -1075,7 +1081,7 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
+                    b.HasIndex("Title");
 
                     b.HasIndex("CategoryId", "DueDate");
 
@@ -1083,15 +1089,19 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DeliveringDepartmentId", "DueDate");
 
-                    b.HasIndex("DeliveringDepartmentId", "Status");
+                    b.HasIndex("OwnerId", "AtRisk");
+
+                    b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "DueDate");
-
-                    b.HasIndex("PromisingDepartmentId", "Status");
 
                     b.HasIndex("Status", "DueDate");
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("DeliveringDepartmentId", "Status", "DueDate");
+
+                    b.HasIndex("PromisingDepartmentId", "Status", "DueDate");
 
                     b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
 
@@ -1466,6 +1476,23 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.HasKey("Kind", "Slice", "SliceId", "Month", "Hours");
 
                     b.ToTable("DurationHistograms");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.OpenReviewCounts", b =>
+                {
+                    b.Property<int>("DecidingDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DecidingDepartmentId", "Stage");
+
+                    b.ToTable("OpenReviewCounts");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Data.Summaries.PromiseCounts", b =>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,10 +35,14 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "pageNumber")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The position after which the page starts (the next page), or before which it ends (the previous one).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
 
-    public PagedList<ActionListItem> Actions { get; private set; } = null!;
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    public KeysetPage<ActionListItem> Actions { get; private set; } = null!;
 
     public bool CanCreate { get; private set; }
 
@@ -53,7 +58,8 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
     public async Task OnGetAsync()
     {
         ModelState.Clear();
-        Actions = await Sorted(Filtered(ActionListItem.Query(db))).ToPagedListAsync(PageNumber);
+        var actions = Filtered(ActionListItem.Query(db));
+        Actions = await Order(Sort).PageAsync(actions, After, Before, await ListCount.CappedAsync(actions));
         CanCreate = (await authorization.AuthorizeAsync(User, Policies.RunImprovement)).Succeeded;
         Departments = await Lookups.DepartmentsAsync(db);
         ChosenOwner = await Lookups.ChosenUserAsync(db, OwnerId);
@@ -96,21 +102,24 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
         return query;
     }
 
-    private IQueryable<ActionListItem> Sorted(IQueryable<ActionListItem> query) => Sort switch
+    private static KeysetOrder<ActionListItem> Order(string? sort) => sort switch
     {
-        "title" => query.OrderBy(a => a.Title).ThenBy(a => a.Id),
-        "-title" => query.OrderByDescending(a => a.Title).ThenBy(a => a.Id),
-        "phase" => query.OrderBy(a => a.Phase).ThenBy(a => a.DueDate).ThenBy(a => a.Id),
-        "-phase" => query.OrderByDescending(a => a.Phase).ThenBy(a => a.DueDate).ThenBy(a => a.Id),
-        "owner" => query.OrderBy(a => a.OwnerName).ThenBy(a => a.Id),
-        "-owner" => query.OrderByDescending(a => a.OwnerName).ThenBy(a => a.Id),
-        "department" => query.OrderBy(a => a.DepartmentName).ThenBy(a => a.Id),
-        "-department" => query.OrderByDescending(a => a.DepartmentName).ThenBy(a => a.Id),
-        "-due" => query.OrderByDescending(a => a.DueDate).ThenBy(a => a.Id),
-        "created" => query.OrderBy(a => a.CreatedAtUtc).ThenBy(a => a.Id),
-        "-created" => query.OrderByDescending(a => a.CreatedAtUtc).ThenBy(a => a.Id),
-        _ => query.OrderBy(a => a.DueDate).ThenBy(a => a.Id),
+        "title" => By(a => a.Title),
+        "-title" => By(a => a.Title, descending: true),
+        "phase" => By(a => a.Phase),
+        "-phase" => By(a => a.Phase, descending: true),
+        "owner" => By(a => a.OwnerName),
+        "-owner" => By(a => a.OwnerName, descending: true),
+        "department" => By(a => a.DepartmentName),
+        "-department" => By(a => a.DepartmentName, descending: true),
+        "-due" => By(a => a.DueDate, descending: true),
+        "created" => By(a => a.CreatedAtUtc),
+        "-created" => By(a => a.CreatedAtUtc, descending: true),
+        _ => By(a => a.DueDate),
     };
+
+    private static KeysetOrder<ActionListItem> By<TKey>(Expression<Func<ActionListItem, TKey>> key, bool descending = false) =>
+        KeysetOrder.By(key, a => a.Id, descending);
 }
 
 /// <summary>Who may own an improvement action: AfterSales staff and service managers (ADR 0010).</summary>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,10 +34,14 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "pageNumber")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The position after which the page starts (the next page), or before which it ends (the previous one).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
 
-    public PagedList<FeedbackListItem> Feedback { get; private set; } = null!;
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    public KeysetPage<FeedbackListItem> Feedback { get; private set; } = null!;
 
     public bool CanFile { get; private set; }
 
@@ -48,7 +53,8 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
     public async Task OnGetAsync()
     {
         ModelState.Clear();
-        Feedback = await Sorted(Filtered(FeedbackListItem.Query(db))).ToPagedListAsync(PageNumber);
+        var feedback = Filtered(FeedbackListItem.Query(db));
+        Feedback = await Order(Sort).PageAsync(feedback, After, Before, await ListCount.CappedAsync(feedback));
         CanFile = (await authorization.AuthorizeAsync(User, Policies.RunImprovement)).Succeeded;
         ChosenCustomer = await Lookups.ChosenCustomerAsync(db, CustomerId);
     }
@@ -91,19 +97,22 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
     }
 
     // Newest first by default; every order ends with the id, so paging is stable.
-    private IQueryable<FeedbackListItem> Sorted(IQueryable<FeedbackListItem> query) => Sort switch
+    private static KeysetOrder<FeedbackListItem> Order(string? sort) => sort switch
     {
-        "created" => query.OrderBy(f => f.CreatedAtUtc).ThenBy(f => f.Id),
-        "title" => query.OrderBy(f => f.Title).ThenBy(f => f.Id),
-        "-title" => query.OrderByDescending(f => f.Title).ThenBy(f => f.Id),
-        "type" => query.OrderBy(f => f.Type).ThenBy(f => f.Id),
-        "-type" => query.OrderByDescending(f => f.Type).ThenBy(f => f.Id),
-        "severity" => query.OrderByDescending(f => f.SeverityRank).ThenByDescending(f => f.CreatedAtUtc).ThenBy(f => f.Id),
-        "-severity" => query.OrderBy(f => f.SeverityRank).ThenByDescending(f => f.CreatedAtUtc).ThenBy(f => f.Id),
-        "status" => query.OrderBy(f => f.Status).ThenBy(f => f.Id),
-        "-status" => query.OrderByDescending(f => f.Status).ThenBy(f => f.Id),
-        "customer" => query.OrderBy(f => f.CustomerName).ThenBy(f => f.Id),
-        "-customer" => query.OrderByDescending(f => f.CustomerName).ThenBy(f => f.Id),
-        _ => query.OrderByDescending(f => f.CreatedAtUtc).ThenByDescending(f => f.Id),
+        "created" => By(f => f.CreatedAtUtc),
+        "title" => By(f => f.Title),
+        "-title" => By(f => f.Title, descending: true),
+        "type" => By(f => f.Type),
+        "-type" => By(f => f.Type, descending: true),
+        "severity" => By(f => f.SeverityRank, descending: true),
+        "-severity" => By(f => f.SeverityRank),
+        "status" => By(f => f.Status),
+        "-status" => By(f => f.Status, descending: true),
+        "customer" => By(f => f.CustomerName ?? ""),
+        "-customer" => By(f => f.CustomerName ?? "", descending: true),
+        _ => By(f => f.CreatedAtUtc, descending: true),
     };
+
+    private static KeysetOrder<FeedbackListItem> By<TKey>(Expression<Func<FeedbackListItem, TKey>> key, bool descending = false) =>
+        KeysetOrder.By(key, f => f.Id, descending);
 }

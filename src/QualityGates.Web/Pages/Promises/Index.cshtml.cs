@@ -89,7 +89,7 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IAut
         "-status" => By(p => p.Status, descending: true),
         "due" => By(p => p.DueDate),
         "-due" => By(p => p.DueDate, descending: true),
-        _ => KeysetOrder.ById<PromiseListItem>(p => p.Id),
+        _ => KeysetOrder.ById((PromiseListItem p) => p.Id),
     };
 
     private static KeysetOrder<PromiseListItem> By<TKey>(Expression<Func<PromiseListItem, TKey>> key, bool descending = false) =>

@@ -47,10 +47,14 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
         Stage is not null || Decision is not null || ByEnvelope is not null || DecidedFrom is not null || DecidedTo is not null
         || PromisingDepartmentId is not null || CategoryId is not null || CustomerId is not null;
 
-    [BindProperty(SupportsGet = true, Name = "pageNumber")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The position after which the page starts (the next page), or before which it ends (the previous one).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
 
-    public PagedList<ReviewListItem> Reviews { get; private set; } = null!;
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    public KeysetPage<ReviewListItem> Reviews { get; private set; } = null!;
 
     public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
 
@@ -70,8 +74,11 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
         }
 
         query = FigureFiltered(query);
-        Reviews = await query.OrderBy(r => r.State == GateReviewState.Decided).ThenBy(r => r.OpenedAtUtc).ThenBy(r => r.Id)
-            .ToPagedListAsync(PageNumber);
+        // Oldest waiting first; decided ones (a history) newest first.
+        var order = Show is "decided" or "all"
+            ? KeysetOrder.ById((ReviewListItem r) => r.Id)
+            : KeysetOrder.By((ReviewListItem r) => r.OpenedAtUtc, r => r.Id);
+        Reviews = await order.PageAsync(query, After, Before, await ListCount.CappedAsync(query));
         Departments = await Lookups.DepartmentsAsync(db, DepartmentKind.Delivering);
     }
 

@@ -28,28 +28,30 @@ public sealed record ListCount(long Value, bool IsCapped)
 public static class KeysetOrder
 {
     /// <summary>Ordered by <paramref name="key"/> (a string, an enum stored by name, or a comparable value), then by id the same way.</summary>
-    public static KeysetOrder<T> By<T, TKey>(Expression<Func<T, TKey>> key, Expression<Func<T, int>> id, bool descending = false) =>
-        new(key, id, descending);
+    public static KeysetOrder<T> By<T, TKey, TId>(Expression<Func<T, TKey>> key, Expression<Func<T, TId>> id, bool descending = false)
+        where TId : struct => new(key, id, descending);
 
-    public static KeysetOrder<T> ById<T>(Expression<Func<T, int>> id, bool descending = true) => new(id, id, descending);
+    /// <summary>Ordered by the id alone (an int or long), by default newest first.</summary>
+    public static KeysetOrder<T> ById<T, TId>(Expression<Func<T, TId>> id, bool descending = true)
+        where TId : struct => new(id, id, descending);
 }
 
 /// <summary>An order of a list by one key and the id (for ties), that reads a page before or after a position.</summary>
 public sealed class KeysetOrder<T>
 {
     private readonly LambdaExpression _key;
-    private readonly Expression<Func<T, int>> _id;
+    private readonly LambdaExpression _id;
     private readonly bool _descending;
     private readonly Func<T, object?> _keyOf;
-    private readonly Func<T, int> _idOf;
+    private readonly Func<T, long> _idOf;
 
-    internal KeysetOrder(LambdaExpression key, Expression<Func<T, int>> id, bool descending)
+    internal KeysetOrder(LambdaExpression key, LambdaExpression id, bool descending)
     {
         _key = key;
         _id = id;
         _descending = descending;
         _keyOf = (Func<T, object?>)Expression.Lambda(Expression.Convert(key.Body, typeof(object)), key.Parameters).Compile();
-        _idOf = id.Compile();
+        _idOf = (Func<T, long>)Expression.Lambda(Expression.Convert(id.Body, typeof(long)), id.Parameters).Compile();
     }
 
     private Type KeyType => _key.ReturnType;
@@ -60,7 +62,7 @@ public sealed class KeysetOrder<T>
     /// </summary>
     public async Task<KeysetPage<T>> PageAsync(IQueryable<T> query, string? after, string? before, ListCount count, int pageSize = Paging.DefaultPageSize, CancellationToken ct = default)
     {
-        ((object? Key, int Id)? Position, bool Backwards) start = Read(after) is { } forward ? (forward, false) : Read(before) is { } back ? (back, true) : (null, false);
+        ((object? Key, long Id)? Position, bool Backwards) start = Read(after) is { } forward ? (forward, false) : Read(before) is { } back ? (back, true) : (null, false);
         var (position, backwards) = start;
         var travel = _descending != backwards;
         var rows = position is null ? query : query.Where(Beyond(position.Value, travel));
@@ -90,16 +92,24 @@ public sealed class KeysetOrder<T>
         var ordered = (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(Expression.Call(
             typeof(Queryable), descending ? nameof(Queryable.OrderByDescending) : nameof(Queryable.OrderBy),
             [typeof(T), KeyType], query.Expression, Expression.Quote(_key)));
-        return ReferenceEquals(_key, _id) ? ordered : descending ? ordered.ThenByDescending(_id) : ordered.ThenBy(_id);
+        if (ReferenceEquals(_key, _id))
+        {
+            return ordered;
+        }
+
+        return (IOrderedQueryable<T>)ordered.Provider.CreateQuery<T>(Expression.Call(
+            typeof(Queryable), descending ? nameof(Queryable.ThenByDescending) : nameof(Queryable.ThenBy),
+            [typeof(T), _id.ReturnType], ordered.Expression, Expression.Quote(_id)));
     }
 
     // Rows beyond a position in the direction of travel: key beyond it, or the same key and the id beyond it.
-    private Expression<Func<T, bool>> Beyond((object? Key, int Id) position, bool descending)
+    private Expression<Func<T, bool>> Beyond((object? Key, long Id) position, bool descending)
     {
         var row = _id.Parameters[0];
         var key = new ParameterReplacer(_key.Parameters[0], row).Visit(_key.Body);
         var id = _id.Body;
-        var idBeyond = descending ? Expression.LessThan(id, Expression.Constant(position.Id)) : Expression.GreaterThan(id, Expression.Constant(position.Id));
+        var positionId = Expression.Constant(Convert.ChangeType(position.Id, _id.ReturnType, System.Globalization.CultureInfo.InvariantCulture), _id.ReturnType);
+        var idBeyond = descending ? Expression.LessThan(id, positionId) : Expression.GreaterThan(id, positionId);
         if (ReferenceEquals(_key, _id))
         {
             return Expression.Lambda<Func<T, bool>>(idBeyond, row);
@@ -143,7 +153,7 @@ public sealed class KeysetOrder<T>
         return Convert.ToBase64String(json).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
-    private (object? Key, int Id)? Read(string? cursor)
+    private (object? Key, long Id)? Read(string? cursor)
     {
         if (string.IsNullOrEmpty(cursor) || cursor.Length > 1000)
         {
@@ -163,7 +173,7 @@ public sealed class KeysetOrder<T>
         }
     }
 
-    private sealed record Position(JsonElement Key, int Id);
+    private sealed record Position(JsonElement Key, long Id);
 
     private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {

@@ -32,10 +32,14 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "pageNumber")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The position after which the page starts (the next page), or before which it ends (the previous one).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
 
-    public PagedList<AuditEntry> Entries { get; private set; } = null!;
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    public KeysetPage<AuditEntry> Entries { get; private set; } = null!;
 
     public AuditTable Table { get; private set; } = null!;
 
@@ -51,11 +55,10 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
     {
         // Malformed filter values (e.g. ?from=yesterday) are ignored rather than failing the page.
         ModelState.Clear();
-        // Newest change first; the fields of one change in the order they were recorded.
-        Entries = await Filtered(db.AuditEntries.AsNoTracking())
-            .OrderByDescending(e => e.AtUtc).ThenBy(e => e.Id)
-            .ToPagedListAsync(PageNumber);
-        Table = await AuditTable.LoadAsync(db, Entries.Items, showRecord: true);
+        // Newest first by the order of recording; on the page the fields of one change in the order they were recorded.
+        var entries = Filtered(db.AuditEntries.AsNoTracking());
+        Entries = await KeysetOrder.ById((AuditEntry e) => e.Id).PageAsync(entries, After, Before, await ListCount.CappedAsync(entries));
+        Table = await AuditTable.LoadAsync(db, Entries.Items.OrderByDescending(e => e.AtUtc).ThenBy(e => e.Id).ToList(), showRecord: true);
 
         EntityTypes = AuditRules.RecordTypes(db.Model).Select(t => t.ClrType.Name).ToList();
         Users = (await db.Users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id)

@@ -13,10 +13,14 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public NotificationState? State { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "pageNumber")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The position after which the page starts (the next page), or before which it ends (the previous one).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
 
-    public PagedList<Row> Messages { get; private set; } = null!;
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    public KeysetPage<Row> Messages { get; private set; } = null!;
 
     public IReadOnlyDictionary<NotificationState, int> CountsByState { get; private set; } = new Dictionary<NotificationState, int>();
 
@@ -31,16 +35,43 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
             query = query.Where(r => r.Message.State == state);
         }
 
-        Messages = await query.OrderByDescending(r => r.Message.CreatedAtUtc).ThenByDescending(r => r.Message.Id)
-            .Select(r => new Row(r.Message.Id, r.Message.Kind, r.DisplayName, r.Email, r.Message.Subject, r.Message.LinkPath, r.Message.State,
-                r.Message.Attempts, r.Message.CreatedAtUtc, r.Message.NextAttemptAtUtc, r.Message.SentAtUtc, r.Message.LastError))
-            .ToPagedListAsync(PageNumber);
+        var rows = query.Select(r => new Row
+        {
+            Id = r.Message.Id, Kind = r.Message.Kind, RecipientName = r.DisplayName, RecipientEmail = r.Email, Subject = r.Message.Subject,
+            LinkPath = r.Message.LinkPath, State = r.Message.State, Attempts = r.Message.Attempts, CreatedAtUtc = r.Message.CreatedAtUtc,
+            NextAttemptAtUtc = r.Message.NextAttemptAtUtc, SentAtUtc = r.Message.SentAtUtc, LastError = r.Message.LastError,
+        });
+        Messages = await KeysetOrder.ById((Row r) => r.Id).PageAsync(rows, After, Before, await ListCount.CappedAsync(rows));
         CountsByState = await db.NotificationMessages.GroupBy(m => m.State)
             .Select(g => new { State = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.State, g => g.Count);
     }
 
-    public sealed record Row(
-        long Id, NotificationKind Kind, string RecipientName, string? RecipientEmail, string Subject, string LinkPath, NotificationState State,
-        int Attempts, DateTime CreatedAtUtc, DateTime NextAttemptAtUtc, DateTime? SentAtUtc, string? LastError);
+    // Set by member, not constructor, so that EF can still filter and order by its members in SQL.
+    public sealed class Row
+    {
+        public long Id { get; init; }
+
+        public NotificationKind Kind { get; init; }
+
+        public string RecipientName { get; init; } = "";
+
+        public string? RecipientEmail { get; init; }
+
+        public string Subject { get; init; } = "";
+
+        public string LinkPath { get; init; } = "";
+
+        public NotificationState State { get; init; }
+
+        public int Attempts { get; init; }
+
+        public DateTime CreatedAtUtc { get; init; }
+
+        public DateTime NextAttemptAtUtc { get; init; }
+
+        public DateTime? SentAtUtc { get; init; }
+
+        public string? LastError { get; init; }
+    }
 }

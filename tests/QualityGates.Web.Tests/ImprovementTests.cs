@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Feedback;
 using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Promises;
+using QualityGates.Web.Data.Summaries;
 using QualityGates.Web.Tests.Infrastructure;
 
 namespace QualityGates.Web.Tests;
@@ -321,8 +322,12 @@ public sealed class ImprovementTests(QualityGatesFactory factory) : IClassFixtur
         foreach (var kind in new[] { OutcomeKind.Kept, OutcomeKind.Broken })
         {
             var ids = promises.Where((p, i) => outcomes[i].Outcome == kind).Select(p => p.Id).ToList();
-            await db.Promises.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Outcome, kind));
+            var status = kind == OutcomeKind.Kept ? PromiseStatus.Kept : PromiseStatus.Broken;
+            await db.Promises.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.Outcome, kind).SetProperty(p => p.Status, status));
         }
+
+        // Outcomes set around the verbs, as an import would: the counts are rebuilt as after one.
+        await SummaryRebuild.RunAsync(db);
 
         return (category.Id, customers[0], customers[1]);
     });

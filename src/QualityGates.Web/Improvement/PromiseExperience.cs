@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
+using QualityGates.Web.Pages.Shared;
 
 namespace QualityGates.Web.Improvement;
 
@@ -9,13 +10,22 @@ namespace QualityGates.Web.Improvement;
 /// made and judged: the lessons and the track record per delivering department.
 /// </summary>
 public sealed record PromiseExperience(
-    int? CategoryId, string? CategoryName, IReadOnlyList<PromiseExperience.LessonItem> Lessons, IReadOnlyList<PromiseExperience.TrackRecord> Record)
+    int? CategoryId,
+    string? CategoryName,
+    int? CustomerId,
+    IReadOnlyList<PromiseExperience.LessonItem> Lessons,
+    ListCount LessonCount,
+    IReadOnlyList<PromiseExperience.TrackRecord> Record)
 {
-    public static readonly PromiseExperience None = new(null, null, [], []);
+    /// <summary>The newest lessons shown; the lessons page lists them all.</summary>
+    public const int LessonsShown = 5;
+
+    public static readonly PromiseExperience None = new(null, null, null, [], new ListCount(0, IsCapped: false), []);
 
     /// <summary>
-    /// Lessons of the category that apply to the customer (those without a customer apply to all) and the
-    /// kept count per delivering department, counted in the database; only <paramref name="deliveringDepartmentId"/>'s when given.
+    /// The newest lessons of the category that apply to the customer (those without a customer apply to all) and
+    /// the kept count per delivering department, from the counts kept with every change (ADR 0021); only
+    /// <paramref name="deliveringDepartmentId"/>'s when given.
     /// </summary>
     public static async Task<PromiseExperience> LoadAsync(QualityGatesDbContext db, int? categoryId, int? customerId, int? deliveringDepartmentId)
     {
@@ -30,9 +40,8 @@ public sealed record PromiseExperience(
             return None;
         }
 
-        var lessons = await (from lesson in db.Lessons
-                             where lesson.CategoryId == category && lesson.IsActive
-                                   && (lesson.CustomerId == null || lesson.CustomerId == customerId)
+        var applying = db.Lessons.Where(l => l.CategoryId == category && l.IsActive && (l.CustomerId == null || l.CustomerId == customerId));
+        var lessons = await (from lesson in applying
                              join customer in db.Customers on lesson.CustomerId equals customer.Id into customers
                              from customer in customers.DefaultIfEmpty()
                              orderby lesson.CreatedAtUtc descending, lesson.Id descending
@@ -43,25 +52,26 @@ public sealed record PromiseExperience(
                                  CustomerName = customer == null ? null : customer.Name,
                                  CreatedAtUtc = lesson.CreatedAtUtc,
                                  ActionId = db.UpstreamChanges.Where(c => c.LessonId == lesson.Id).Select(c => (int?)c.ImprovementActionId).FirstOrDefault(),
-                             }).ToListAsync();
+                             }).Take(LessonsShown).ToListAsync();
 
-        var withOutcome = db.Promises.Where(p => p.CategoryId == category && p.Outcome != null);
+        var withOutcome = db.PromiseCounts.Where(c => c.CategoryId == category && (c.Status == PromiseStatus.Kept || c.Status == PromiseStatus.Broken));
         if (deliveringDepartmentId is { } department)
         {
-            withOutcome = withOutcome.Where(p => p.DeliveringDepartmentId == department);
+            withOutcome = withOutcome.Where(c => c.DeliveringDepartmentId == department);
         }
 
-        var counts = await withOutcome
-            .GroupBy(p => p.DeliveringDepartmentId)
-            .Select(g => new { DepartmentId = g.Key, Total = g.Count(), Kept = g.Count(p => p.Outcome == OutcomeKind.Kept) })
-            .ToListAsync();
+        var counts = (await withOutcome
+                .GroupBy(c => c.DeliveringDepartmentId)
+                .Select(g => new { DepartmentId = g.Key, Total = g.Sum(c => c.Count), Kept = g.Sum(c => c.Status == PromiseStatus.Kept ? c.Count : 0) })
+                .ToListAsync())
+            .Where(c => c.Total > 0).ToList();
         var departmentIds = counts.Select(c => c.DepartmentId).ToList();
         var names = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name);
         var record = counts
-            .Select(c => new TrackRecord(names[c.DepartmentId], c.Total, c.Kept))
+            .Select(c => new TrackRecord(names[c.DepartmentId], (int)c.Total, (int)c.Kept))
             .OrderBy(r => r.DeliveringDepartmentName, StringComparer.CurrentCulture)
             .ToList();
-        return new PromiseExperience(category, categoryName, lessons, record);
+        return new PromiseExperience(category, categoryName, customerId, lessons, await ListCount.CappedAsync(applying), record);
     }
 
     public sealed class LessonItem

@@ -38,8 +38,8 @@ public static class QueryBenchmark
         var filter = DashboardFilter.LastTwelveMonths(today, DepartmentScope.Everything);
         var parameters = new Dictionary<string, object>
         {
-            ["from"] = filter.From,
-            ["to"] = filter.To,
+            ["fromMonth"] = filter.FromMonth,
+            ["toMonth"] = filter.ToMonth,
             ["fromUtc"] = filter.FromUtc,
             ["toUtc"] = filter.ToUtcExclusive,
             ["today"] = today,
@@ -50,7 +50,7 @@ public static class QueryBenchmark
         var lines = new List<string>();
         var mismatches = 0;
         output.WriteLine(Invariant($"{"figure",-34} {"EF ms",9} {"SQL ms",9} {"EF/SQL",7}  same"));
-        foreach (var figure in DashboardFigureSql.All(options.Provider))
+        foreach (var figure in DashboardFigureSql.All())
         {
             async Task<List<string>> Ef()
             {

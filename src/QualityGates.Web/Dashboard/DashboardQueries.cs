@@ -406,15 +406,22 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
 
     // ---- Today ------------------------------------------------------------------------------------------
 
-    /// <summary>Unresolved conditions of gate decisions whose due date has passed, on promises in scope (today, not the period).</summary>
+    /// <summary>
+    /// Unresolved conditions of gate decisions whose due date has passed, on promises in scope (today, not the
+    /// period): read from the open conditions' index; promises are looked at only when the view is narrowed.
+    /// </summary>
     public async Task<int> OpenConditionsPastDueAsync(DashboardFilter filter, CancellationToken ct = default)
     {
         var today = Today;
+        var overdue = db.Set<ReviewCondition>().AsNoTracking().Where(c => c.ResolvedAtUtc == null && c.DueDate < today);
+        if (filter.Narrowing().Count == 0 && filter.CustomerId is null)
+        {
+            return await overdue.CountAsync(ct);
+        }
+
         var promises = InScope(filter);
-        return await db.GateReviews.AsNoTracking()
-            .Where(r => promises.Any(p => p.Id == r.PromiseId))
-            .SelectMany(r => r.Conditions)
-            .CountAsync(c => c.ResolvedAtUtc == null && c.DueDate < today, ct);
+        return await overdue.Join(db.GateReviews, c => EF.Property<int>(c, "GateReviewId"), r => r.Id, (c, r) => r.PromiseId)
+            .CountAsync(id => promises.Any(p => p.Id == id), ct);
     }
 
     /// <summary>

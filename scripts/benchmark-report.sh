@@ -36,14 +36,14 @@ trap 'rm -f "$section"' EXIT
         echo
     fi
     if [[ -f $data/results.tsv ]]; then
-        echo "### Pages (latest run of each; milliseconds)"
+        echo "### Pages (latest run of each; milliseconds; concurrent users as in the column)"
         echo
-        echo "| provider | promises | page | p50 | p95 | p99 | req/s | ok / failed | load avg 1/5/15 before | measured at |"
-        echo "|---|---:|---|---:|---:|---:|---:|---:|---|---|"
+        echo "| provider | promises | page | users | p50 | p95 | p99 | req/s | ok / failed | KB sent / HTML | load avg 1/5/15 before | measured at |"
+        echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
         # Latest line per provider, size and page.
         tail -n +2 "$data/results.tsv" | tac | awk -F'\t' '!seen[$2 FS $3 FS $4]++' \
             | sort -t$'\t' -k2,2 -k3,3n -k4,4 \
-            | awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s | %s / %s | %s | %s |\n", $2, $3, $4, $6, $7, $8, $9, $12, $13, $10, $1}'
+            | awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %.1f / %.1f | %s | %s |\n", $2, $3, $4, $11, $6, $7, $8, $9, $12, $13, $14 / 1024, $15 / 1024, $10, $1}'
         echo
     fi
     if [[ -f $data/queries.tsv ]]; then

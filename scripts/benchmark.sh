@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Page benchmark of QualityGates on SQLite and PostgreSQL at several sizes (docs/benchmarks.md).
-# For each provider and N it generates a database (or reuses the cached one), starts the app in Release on
-# 127.0.0.1:$BENCH_PORT against it, signs in as an executive and as a sales rep, and measures each page with
-# `hey` at a fixed concurrency. Results go to $BENCH_DATA/results.tsv and into the generated section of
-# docs/benchmarks.md. Everything it starts (app, PostgreSQL) is stopped on exit.
+# For each provider and N it generates a database (or reuses the cached one), starts the published app in
+# Production settings on 127.0.0.1:$BENCH_PORT behind an nginx TLS proxy on 127.0.0.1:$BENCH_PROXY_PORT (as in
+# production: the app believes the proxy's X-Forwarded-Proto), signs in through the proxy as a browser does,
+# and measures each page with `hey` at a fixed concurrency. Before every measurement it waits until the
+# machine is quiet and records the load average; a measurement whose load before was above 1.5 is not
+# reported (the script ends with status 4 and names it: run it again). Results go to $BENCH_DATA/results.tsv
+# and into the generated section of docs/benchmarks.md. Everything it starts is stopped on exit.
 #
 #   scripts/benchmark.sh [--providers "sqlite postgresql"] [--sizes "10000 100000 1000000"]
 #                        [--duration 20s] [--concurrency 8] [--regenerate] [--no-queries] [--no-build] [--generate-only]
-# --generate-only fills the cache and stops (runs for two providers may go in parallel, after one build).
-# Environment: BENCH_DATA (default /work/benchdata), BENCH_PORT (5401), BENCH_PG_PORT (5445).
+# --generate-only fills the cache and stops. Start measurements through ../shared/tools/quiet, alone on the machine.
+# Environment: BENCH_DATA (default /work/benchdata), BENCH_PORT (5401), BENCH_PROXY_PORT (5402), BENCH_PG_PORT (5445),
+#              BENCH_QUIET (load to wait for before a measurement, 1.0), BENCH_QUIET_WAIT (seconds, 900).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
@@ -37,16 +41,22 @@ done
 
 data=${BENCH_DATA:-/work/benchdata}
 port=${BENCH_PORT:-5401}
+PROXY_PORT=${BENCH_PROXY_PORT:-5402}
 pgport=${BENCH_PG_PORT:-5445}
-PGBIN=/usr/lib/postgresql/15/bin
+quiet_load=${BENCH_QUIET:-1.0}
+quiet_wait=${BENCH_QUIET_WAIT:-900}
+report_max=1.5
 pgdir=$data/pg
 results=$data/results.tsv
-password=demo-password-2026
 mkdir -p "$data/sqlite" "$data/logs"
-command -v hey >/dev/null || { echo "hey is missing: apt-get install -y hey" >&2; exit 1; }
+
+# shellcheck source=scripts/lib/cluster.sh
+source "$root/scripts/lib/cluster.sh" # start_proxy, sign_in, web; its $WORK holds the proxy and the cookie jars
+require_packages hey:hey nginx:nginx-light openssl:openssl psql:postgresql-client-15
 
 app_pid=""
 started_pg=false
+refused=()
 cleanup() {
     if [[ -n $app_pid ]] && kill -0 "$app_pid" 2>/dev/null; then
         kill "$app_pid" && wait "$app_pid" 2>/dev/null || true
@@ -54,16 +64,26 @@ cleanup() {
     if $started_pg; then
         runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null || true
     fi
+    cluster_cleanup
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
+above() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a > b) }'; }
+
+# Waits until the 1-minute load average is at most $quiet_load (the last measurement's own load decays too).
+wait_quiet() {
+    local start=$SECONDS
+    while above "$(load1)" "$quiet_load" && ((SECONDS - start < quiet_wait)); do
+        sleep 5
+    done
+}
 
 if $build; then
-    echo "== Building (Release)"
+    log "Building (Release)"
     dotnet publish src/QualityGates.Web -c Release -o "$data/app" --nologo -v q >/dev/null
     dotnet build tools/QualityGates.DataGenerator -c Release --nologo -v q >/dev/null
     dotnet build tools/QualityGates.Benchmarks -c Release --nologo -v q >/dev/null
@@ -71,7 +91,7 @@ fi
 generator=(dotnet "$root/tools/QualityGates.DataGenerator/bin/Release/net10.0/QualityGates.DataGenerator.dll")
 
 # PostgreSQL keeps its data directory under $BENCH_DATA, so generated databases survive between runs.
-pg_connection() { echo "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$1;Timeout=30;Command Timeout=0"; }
+pg_bench_connection() { echo "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$1;Timeout=30;Command Timeout=0"; }
 ensure_postgres() {
     if (exec 3<>"/dev/tcp/127.0.0.1/$pgport") 2>/dev/null; then return; fi
     if [[ ! -d $pgdir/data ]]; then
@@ -85,7 +105,7 @@ ensure_postgres() {
 }
 
 connection_for() { # provider n
-    if [[ $1 == sqlite ]]; then echo "Data Source=$data/sqlite/qg-$2.db"; else pg_connection "qg_$2"; fi
+    if [[ $1 == sqlite ]]; then echo "Data Source=$data/sqlite/qg-$2.db"; else pg_bench_connection "qg_$2"; fi
 }
 
 db_size() { # provider n
@@ -118,7 +138,7 @@ generate() { # provider n
     log "$(cat "$marker")"
 }
 
-start_app() { # provider n
+start_bench_app() { # provider n
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
         echo "something already listens on 127.0.0.1:$port" >&2
         exit 1
@@ -129,12 +149,12 @@ start_app() { # provider n
         cd "$data/app"
         ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
             Database__Provider=$provider_setting ConnectionStrings__QualityGates="$(connection_for "$1" "$2")" \
-            Database__MigrateOnStartup=false Demo__Seed=false \
+            Database__MigrateOnStartup=false Demo__Seed=false Notifications__BackgroundEnabled=false \
             Serilog__MinimumLevel__Default=Warning LogFile__Path="$data/logs/app-.log" \
             exec dotnet QualityGates.Web.dll >"$data/logs/app-$1-$2.out" 2>&1
     ) &
     app_pid=$!
-    for _ in $(seq 1 120); do
+    for _ in $(seq 1 300); do
         if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then return; fi
         kill -0 "$app_pid" 2>/dev/null || { tail -30 "$data/logs/app-$1-$2.out" >&2; exit 1; }
         sleep 1
@@ -143,32 +163,56 @@ start_app() { # provider n
     exit 1
 }
 
-stop_app() {
+stop_bench_app() {
     kill "$app_pid" && wait "$app_pid" 2>/dev/null || true
     app_pid=""
 }
 
-# Signs in through the login form (antiforgery cookie + token) and prints the auth cookie as "name=value".
-# The auth cookie is Secure outside Development, so it is read from the response headers, not a cookie jar.
-sign_in() { # email
-    local jar page token headers
-    jar=$(mktemp)
-    page=$(curl -fsS -c "$jar" "http://127.0.0.1:$port/Account/Login")
-    token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//;s/"$//')
-    headers=$(curl -sS -b "$jar" -o /dev/null -D - "http://127.0.0.1:$port/Account/Login" \
-        --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=$password" \
-        --data-urlencode "__RequestVerificationToken=$token")
-    rm -f "$jar"
-    grep -i '^set-cookie: QualityGates.Auth=' <<<"$headers" | head -1 | sed 's/^[^:]*: //;s/;.*//' | tr -d '\r'
+proxy=https://127.0.0.1:$PROXY_PORT
+declare -A emails=([executive]=executive@bench.local [rep]=sales.salesrep.001@bench.local [manager]=service.servicemanager.001@bench.local)
+# The auth cookie of a signed-in session, as "name=value" for hey.
+auth_cookie() { awk '$6 == "QualityGates.Auth" { print $6 "=" $7 }' "$WORK/$1.cookies"; }
+
+# A browser's headers: compressed answers for a page the user opened (ADR 0020).
+browser=(-H "Accept-Encoding: br, gzip" -H "Sec-Fetch-Site: same-origin" -H "Accept: text/html")
+
+# Follows the register's "next" link $2 times from $1: a page deep in a filtered list, reached as a user would.
+deep_page() { # start-url pages session
+    local url=$1 i next
+    for ((i = 0; i < $2; i++)); do
+        next=$(web "$3" "$proxy$url" | grep -o '<a class="page-link" href="[^"]*" rel="next"' | head -1 | sed 's/.*href="//;s/".*//;s/&amp;/\&/g')
+        [[ -n $next ]] || break
+        url=$next
+    done
+    echo "$url"
 }
 
-# One page under load: a short warm-up, then $duration at $concurrency; appends a line to results.tsv.
-# Responses other than 200 and errors (hey's 20 s timeout) are counted, not fatal: a slow page is a result too.
-measure() { # provider n page url cookie
-    local out before ok failed rps p50 p95 p99
-    hey -z 3s -c "$concurrency" -H "Cookie: $5" "http://127.0.0.1:$port$4" >/dev/null
+# Bytes of a page as sent (compressed) and as rendered (uncompressed).
+page_size() { # url session
+    local sent plain
+    sent=$(curl -sk -b "$WORK/$2.cookies" "${browser[@]}" -o /dev/null -w '%{size_download}' "$proxy$1")
+    plain=$(curl -sk -b "$WORK/$2.cookies" -o /dev/null -w '%{size_download}' "$proxy$1")
+    echo "$sent $plain"
+}
+
+# One page under load: waits for a quiet machine, a short warm-up, then $duration at $concurrency; appends a
+# line to results.tsv unless the load before was above $report_max. A slow page or an error is a result too.
+measure() { # provider n page url session
+    local cookie out before ok failed rps p50 p95 p99 sizes
+    sizes=$(page_size "$4" "$5")
+    hey -z 3s -c "$concurrency" "${browser[@]}" -H "Cookie: $(auth_cookie "$5")" "$proxy$4" >/dev/null
+    wait_quiet
+    # A fresh session, as a browser has one: hey repeats one cookie, and a cookie older than the security-stamp
+    # interval (5 minutes) would make every request re-check the user and issue a new cookie.
+    sign_in "$5" "$proxy" "${emails[$5]}"
+    cookie=$(auth_cookie "$5")
     before=$(load)
-    out=$(hey -z "$duration" -c "$concurrency" -H "Cookie: $5" "http://127.0.0.1:$port$4")
+    if above "${before%% *}" "$report_max"; then
+        refused+=("$1 N=$2 $3 (load before $before)")
+        log "NOT REPORTED: $1 N=$2 $3, the load before was $before"
+        return
+    fi
+    out=$(hey -z "$duration" -c "$concurrency" "${browser[@]}" -H "Cookie: $cookie" "$proxy$4")
     ok=$(sed -n '/Status code distribution/,/^$/p' <<<"$out" | awk '/\[200\]/ {print $2}')
     failed=$(sed -n '/Status code distribution/,$p' <<<"$out" | grep -v '\[200\]' \
         | awk '/^ *\[[0-9]+\]/ { if ($0 ~ /responses/) sum += $2; else { gsub(/[^0-9]/, "", $1); sum += $1 } } END {print sum + 0}')
@@ -177,38 +221,45 @@ measure() { # provider n page url cookie
     p50=$(percentile 50)
     p95=$(percentile 95)
     p99=$(percentile 99)
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$1" "$2" "$3" "$4" "$p50" "$p95" "$p99" "$rps" "$before" "$concurrency" "${ok:-0}" "$failed" >>"$results"
-    log "$1 N=$2 $3: p50 $p50 ms, p95 $p95 ms, p99 $p99 ms, $rps req/s, ${ok:-0} ok, $failed failed (load $before)"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$1" "$2" "$3" "$4" "$p50" "$p95" "$p99" "$rps" "$before" \
+        "$concurrency" "${ok:-0}" "$failed" "${sizes% *}" "${sizes#* }" >>"$results"
+    log "$1 N=$2 $3: p50 $p50 ms, p95 $p95 ms, p99 $p99 ms, $rps req/s, ${ok:-0} ok, $failed failed, ${sizes% *} B sent (${sizes#* } B), load before $before"
 }
 
-[[ -f $results ]] || printf 'at\tprovider\tpromises\tpage\turl\tp50_ms\tp95_ms\tp99_ms\treq_per_s\tload_1_5_15\tconcurrency\tok\tfailed\n' >"$results"
+[[ -f $results ]] || printf 'at\tprovider\tpromises\tpage\turl\tp50_ms\tp95_ms\tp99_ms\treq_per_s\tload_1_5_15\tconcurrency\tok\tfailed\tbytes_sent\tbytes_html\n' >"$results"
 
+$generate_only || start_proxy "$port"
 for provider in $providers; do
     [[ $provider == postgresql ]] && ensure_postgres
     for n in $sizes; do
         generate "$provider" "$n"
         $generate_only && continue
-        start_app "$provider" "$n"
-        executive=$(sign_in executive@bench.local)
-        rep=$(sign_in sales.salesrep.001@bench.local)
-        [[ -n $executive && -n $rep ]] || { echo "sign-in failed" >&2; exit 1; }
-        # A promise in the middle of the register, and a filtered page deep in the list (page 500 of the
-        # Kept promises; a smaller register shows its last page instead).
-        detail=$((n / 2))
-        if curl -fsS -o /dev/null -H "Cookie: $executive" "http://127.0.0.1:$port/Dashboard" 2>/dev/null; then
-            measure "$provider" "$n" dashboard /Dashboard "$executive"
-        fi
-        measure "$provider" "$n" register-first /Promises "$rep"
-        measure "$provider" "$n" register-deep-filtered "/Promises?Status=Kept&pageNumber=500" "$rep"
-        measure "$provider" "$n" promise-detail "/Promises/Details/$detail" "$rep"
-        stop_app
+        start_bench_app "$provider" "$n"
+        for session in "${!emails[@]}"; do sign_in "$session" "$proxy" "${emails[$session]}"; done
+        # A promise in the middle of the register, and the Kept promises 500 pages deep (the last page of a smaller register).
+        deep=$(deep_page "/Promises?status=Kept" 500 rep)
+        measure "$provider" "$n" dashboard /Dashboard executive
+        measure "$provider" "$n" register-first /Promises rep
+        measure "$provider" "$n" register-deep-filtered "$deep" rep
+        measure "$provider" "$n" my-work / rep
+        measure "$provider" "$n" review-list /Reviews manager
+        measure "$provider" "$n" promise-detail "/Promises/Details/$((n / 2))" rep
+        measure "$provider" "$n" settings /Account/Settings rep
+        stop_bench_app
         if $queries; then
-            log "query benchmark $provider N=$n"
+            wait_quiet
+            log "query benchmark $provider N=$n (load $(load))"
             dotnet "tools/QualityGates.Benchmarks/bin/Release/net10.0/QualityGates.Benchmarks.dll" \
                 --provider "$provider" --connection "$(connection_for "$provider" "$n")" --promises "$n" \
-                --runs $((n >= 1000000 ? 5 : 15)) --results "$data/queries.tsv" | tee -a "$data/logs/queries-$provider-$n.log" >&2
+                --runs $((n >= 1000000 ? 9 : 15)) --results "$data/queries.tsv" | tee -a "$data/logs/queries-$provider-$n.log" >&2
         fi
     done
 done
 
-$generate_only || scripts/benchmark-report.sh
+$generate_only && exit 0
+scripts/benchmark-report.sh
+if ((${#refused[@]} > 0)); then
+    printf 'Not reported (the machine was busy; run them again):\n' >&2
+    printf '  %s\n' "${refused[@]}" >&2
+    exit 4
+fi

@@ -11,6 +11,7 @@ using QualityGates.Web.Hosting;
 using QualityGates.Web.Improvement;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Notifications;
+using QualityGates.Web.Validation;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -50,7 +51,9 @@ builder.Services.AddQualityGatesNotifications(builder.Configuration);
 builder.Services.AddScoped<QualityGates.Web.Data.Auditing.SignInAudit>();
 builder.Services.AddScoped<ImprovementWorkflow>();
 builder.Services.AddScoped<DashboardQueries>();
-builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+// A validator compiles its rules when it is built: those that need no database are built once, not per request.
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, v => !ValidatorLifetimes.NeedsDatabase(v.ValidatorType));
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, v => ValidatorLifetimes.NeedsDatabase(v.ValidatorType));
 // One message per field: the first rule that fails, and later rules never see an empty value.
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 builder.Services.AddHealthChecks().AddDbContextCheck<QualityGatesDbContext>(tags: ["ready"]);

@@ -582,7 +582,8 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     public async Task<KvpOverdue> KvpOverdueAsync(DashboardFilter filter, CancellationToken ct = default)
     {
         var today = Today;
-        return await Actions(filter).Where(a => a.Phase != PdcaPhase.Done).GroupBy(a => 1)
+        // The open phases by name, so the (Phase, DueDate) index finds them.
+        return await Actions(filter).Where(a => a.Phase == PdcaPhase.Plan || a.Phase == PdcaPhase.Do || a.Phase == PdcaPhase.Check || a.Phase == PdcaPhase.Act).GroupBy(a => 1)
             .Select(g => new KvpOverdue(g.Count(), g.Count(a => a.DueDate < today)))
             .SingleOrDefaultAsync(ct) ?? new KvpOverdue(0, 0);
     }

@@ -7,6 +7,7 @@ using QualityGates.Domain.Feedback;
 using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data.Summaries;
+using QualityGates.Web.Improvement;
 using QualityGates.Web.Tests.Infrastructure;
 
 namespace QualityGates.Web.Tests;
@@ -288,6 +289,35 @@ public sealed class ImprovementTests(QualityGatesFactory factory) : IClassFixtur
         Assert.Contains(Texts.English("Experience.Record", 4, "Training", "Service", 3, 75), experience);
         Assert.DoesNotContain("Projects", experience);
         Assert.Contains("Book trainers two weeks ahead.", experience);
+    }
+
+    [Fact]
+    public async Task Where_many_lessons_apply_the_newest_show_with_a_link_to_all_of_them()
+    {
+        var categoryId = await factory.WithDbAsync(async db =>
+        {
+            var category = new PromiseCategory("Workshops");
+            db.PromiseCategories.Add(category);
+            await db.SaveChangesAsync();
+            var aftersales = await db.Users.Where(u => u.Email == "aftersales@demo.local").Select(u => u.Id).SingleAsync();
+            for (var i = 1; i <= PromiseExperience.LessonsShown + 2; i++)
+            {
+                db.Lessons.Add(Domain.Lessons.Lesson.Learn($"Workshop lesson {i}", category.Id, null, aftersales, factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(i)));
+            }
+
+            await db.SaveChangesAsync();
+            return category.Id;
+        });
+        using var sales = await SignedInAsync("sales@demo.local");
+
+        var panel = await sales.GetPageAsync($"/Lessons/ForPromise?categoryId={categoryId}");
+
+        var shown = panel.QuerySelectorAll("li.lesson").Select(l => l.TextContent.Trim().Split('·')[0].Trim()).ToList();
+        Assert.Equal(Enumerable.Range(3, PromiseExperience.LessonsShown).Reverse().Select(i => $"Workshop lesson {i}"), shown);
+        var all = panel.QuerySelector($"a[href^='/Lessons?categoryId={categoryId}']")!;
+        Assert.Equal(Texts.English("Experience.AllLessons", PromiseExperience.LessonsShown + 2, "Workshops"), all.TextContent.Trim());
+        var list = await sales.GetPageAsync(all.GetAttribute("href")!);
+        Assert.Equal(PromiseExperience.LessonsShown + 2, list.QuerySelectorAll("main table tbody tr").Length);
     }
 
     /// <summary>

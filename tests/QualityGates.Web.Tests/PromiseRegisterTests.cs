@@ -259,6 +259,21 @@ public sealed class PromiseRegisterTests(QualityGatesFactory factory) : IClassFi
         Assert.Contains("No promise matches these filters", none.Body!.TextContent);
     }
 
+    [Theory]
+    [InlineData("after=not-a-position")]
+    [InlineData("before=eyJLZXkiOiJ4IiwiSWQiOjF9")]
+    [InlineData("sort=title&after=eyJLZXkiOjQyLCJJZCI6MX0")]
+    public async Task A_page_position_that_does_not_read_shows_the_first_page(string query)
+    {
+        using var client = factory.CreateTestClient();
+        await client.SignInSuccessfullyAsync("exec@demo.local");
+        var first = await client.GetPageAsync(query.StartsWith("sort=", StringComparison.Ordinal) ? "/Promises?sort=title" : "/Promises");
+
+        var page = await client.GetPageAsync("/Promises?" + query);
+
+        Assert.Equal(first.QuerySelector("tbody")!.TextContent, page.QuerySelector("tbody")!.TextContent);
+    }
+
     /// <summary>Follows the pager's link from page to page; returns each page's numbers (or due dates) and the pages' addresses.</summary>
     private static async Task<(List<List<string>> Pages, List<string> Addresses)> WalkAsync(TestClient client, string start, string link, bool dueDates = false)
     {

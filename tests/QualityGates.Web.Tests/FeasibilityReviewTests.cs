@@ -146,6 +146,41 @@ public sealed class FeasibilityReviewTests(QualityGatesFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Withdrawing_a_promise_resolves_its_open_conditions_and_takes_its_waiting_review_off_the_work_list()
+    {
+        var (approvedId, approvedReview) = await SubmittedAsync("On-site 48 h, conditional, then withdrawn");
+        var (waitingId, _) = await SubmittedAsync("On-site 24 h, withdrawn while waiting");
+        using var manager = await ManagerAsync();
+        var ownerId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+        var form = Answers(5);
+        form["Input.Decision"] = nameof(GateDecision.ConditionalGo);
+        form["Input.Conditions[0].Text"] = "Customer confirms site access hours";
+        form["Input.Conditions[0].OwnerId"] = ownerId;
+        form["Input.Conditions[0].DueDate"] = factory.FormDate(5);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(approvedReview, form, "form[action*='handler=Decide']")).StatusCode);
+        var waitingBefore = await WaitingCountAsync(manager);
+        using var owner = factory.CreateTestClient();
+        await owner.SignInSuccessfullyAsync("sales@demo.local");
+
+        foreach (var id in new[] { approvedId, waitingId })
+        {
+            var withdrawn = await owner.SubmitAsync($"/Promises/Withdraw/{id}", new Dictionary<string, string> { ["Input.Reason"] = "Customer chose another offer" });
+            Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        }
+
+        var condition = await factory.WithDbAsync(db => db.GateReviews.Where(r => r.PromiseId == approvedId).SelectMany(r => r.Conditions).SingleAsync());
+        Assert.Equal(("Customer chose another offer", ownerId), (condition.ResolutionNote, condition.ResolvedById));
+        Assert.Equal(GateReviewState.Superseded, await factory.WithDbAsync(db => db.GateReviews.Where(r => r.PromiseId == waitingId).Select(r => r.State).SingleAsync()));
+        Assert.Equal(waitingBefore - 1, await WaitingCountAsync(manager));
+    }
+
+    private static async Task<int> WaitingCountAsync(TestClient manager)
+    {
+        var home = await manager.GetPageAsync("/");
+        return int.Parse(home.QuerySelector(".work-counts a[data-category=ReviewsWaiting] .work-count")!.TextContent, CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task A_conditional_go_without_a_complete_condition_is_refused_and_keeps_the_input()
     {
         var (promiseId, reviewUrl) = await SubmittedAsync("On-site 48 h, incomplete condition");

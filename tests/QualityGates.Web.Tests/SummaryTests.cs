@@ -67,7 +67,7 @@ public sealed class SummaryTests(QualityGatesFactory factory, ITestOutputHelper 
                 var promise = await db.Promises.SingleAsync(p => p.Id == id);
                 await gates.SubmitAsync(promise, promise.OwnerId);
                 await db.SaveChangesAsync();
-                await gates.WithdrawAsync(promise, "Customer chose another offer");
+                await gates.WithdrawAsync(promise, "Customer chose another offer", promise.OwnerId);
                 await db.SaveChangesAsync();
             }
         }
@@ -161,6 +161,7 @@ public sealed class SummaryTests(QualityGatesFactory factory, ITestOutputHelper 
             (await db.PromiseCounts.AsNoTracking().ToListAsync()).Where(NotZero).OrderBy(Key),
             (await db.ActionMonthFigures.AsNoTracking().ToListAsync()).Where(NotZero).OrderBy(Key),
             (await db.OpenReviewCounts.AsNoTracking().ToListAsync()).Where(NotZero).OrderBy(Key),
+            (await db.OwnerDecisionDays.AsNoTracking().ToListAsync()).Where(NotZero).OrderBy(Key),
         }, _json));
 
         var kept = await SnapshotAsync();
@@ -314,7 +315,7 @@ public sealed class SummaryTests(QualityGatesFactory factory, ITestOutputHelper 
             var promising = Departments.Values.Single(d => d.Id == promise.PromisingDepartmentId);
             if (!promise.Status.IsFinal() && random.Next(25) == 0)
             {
-                await Gates.WithdrawAsync(promise, "Changed plans");
+                await Gates.WithdrawAsync(promise, "Changed plans", promise.OwnerId);
                 return "withdraw";
             }
 

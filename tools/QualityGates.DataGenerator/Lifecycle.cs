@@ -144,7 +144,12 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
                 var at = t.AddDays(random.Next(1, 20));
                 if (at < now)
                 {
-                    Act(records, owner, at, () => promise.Withdraw(_withdrawalReasons[random.Next(_withdrawalReasons.Length)], at));
+                    Act(records, owner, at, () =>
+                    {
+                        // As GateWorkflow.WithdrawAsync does: the conditions of a withdrawn promise are resolved with it.
+                        promise.Withdraw(_withdrawalReasons[random.Next(_withdrawalReasons.Length)], at);
+                        records.Reviews.ForEach(r => r.ResolveOpenConditions(owner.Id, promise.WithdrawalReason, at));
+                    });
                 }
 
                 return records;

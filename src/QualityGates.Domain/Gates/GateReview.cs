@@ -18,6 +18,7 @@ public sealed class GateReview : IVersioned
     private GateReview()
     {
         GateCode = "";
+        PromiseOwnerId = "";
     }
 
     public int Id { get; private set; }
@@ -42,6 +43,9 @@ public sealed class GateReview : IVersioned
     public int DeliveringDepartmentId { get; private set; }
 
     public int CategoryId { get; private set; }
+
+    /// <summary>Who owns the promise (it never changes): their work list counts the decisions on it.</summary>
+    public string PromiseOwnerId { get; private set; }
 
     public DateTime OpenedAtUtc { get; private set; }
 
@@ -257,6 +261,15 @@ public sealed class GateReview : IVersioned
         condition.Resolve(userId, note, nowUtc);
     }
 
+    /// <summary>A withdrawn promise needs none of its conditions any more: they are resolved with the withdrawal.</summary>
+    public void ResolveOpenConditions(string userId, string? note, DateTime nowUtc)
+    {
+        foreach (var condition in _conditions.Where(c => !c.IsResolved))
+        {
+            condition.Resolve(userId, note, nowUtc);
+        }
+    }
+
     public bool HasOpenConditions => _conditions.Any(c => !c.IsResolved);
 
     // The gate's current checklist version and deciding department, fixed for the life of the review.
@@ -271,6 +284,7 @@ public sealed class GateReview : IVersioned
         PromisingDepartmentId = promise.PromisingDepartmentId,
         DeliveringDepartmentId = promise.DeliveringDepartmentId,
         CategoryId = promise.CategoryId,
+        PromiseOwnerId = promise.OwnerId,
         OpenedAtUtc = nowUtc,
         State = GateReviewState.Open,
     };

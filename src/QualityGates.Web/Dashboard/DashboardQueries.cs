@@ -24,6 +24,10 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     public const int DueSoonDays = 14;
     public const int TopCustomers = 20;
 
+    // Departments and categories are a handful of rows: read once per request (this object lives as long).
+    private Dictionary<int, string>? _departmentNames;
+    private Dictionary<int, string>? _categoryNames;
+
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     /// <summary>Recount every figure from the base tables, never from the summaries (the tests compare both).</summary>
@@ -679,10 +683,9 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
             .ToList();
     }
 
-    // Departments and categories are a handful of rows: one small read per figure.
-    private Task<Dictionary<int, string>> DepartmentNamesAsync(CancellationToken ct) =>
-        db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+    private async Task<Dictionary<int, string>> DepartmentNamesAsync(CancellationToken ct) =>
+        _departmentNames ??= await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
 
-    private Task<Dictionary<int, string>> CategoryNamesAsync(CancellationToken ct) =>
-        db.PromiseCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+    private async Task<Dictionary<int, string>> CategoryNamesAsync(CancellationToken ct) =>
+        _categoryNames ??= await db.PromiseCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
 }

@@ -28,7 +28,7 @@ public static class DatabaseServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 connectionString ??= DefaultSqliteConnectionString(contentRootPath);
                 services.AddDbContext<QualityGatesDbContext, SqliteQualityGatesDbContext>(
-                    (sp, o) => Intercepted(sp, o.UseSqlite(connectionString)));
+                    (sp, o) => Intercepted(sp, o.UseSqlite(connectionString).AddInterceptors(new SqliteMemoryMap())));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<QualityGatesDbContext, SqlServerQualityGatesDbContext>(

@@ -77,6 +77,8 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
 
     public DbSet<OpenReviewCounts> OpenReviewCounts => Set<OpenReviewCounts>();
 
+    public DbSet<OwnerDecisionDays> OwnerDecisionDays => Set<OwnerDecisionDays>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var (audit, summaries) = PrepareSave();

@@ -35,12 +35,19 @@ public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time, Ga
         return await OpenFeasibilityReviewAsync(promise, ct);
     }
 
-    /// <summary>A withdrawn promise leaves nothing to decide: its running reviews are superseded.</summary>
-    public async Task WithdrawAsync(Promise promise, string reason, CancellationToken ct = default)
+    /// <summary>
+    /// A withdrawn promise leaves nothing to decide or fulfil: its running reviews are superseded and its open
+    /// conditions resolved with the withdrawal's reason, so no work list or figure keeps them as open work.
+    /// </summary>
+    public async Task WithdrawAsync(Promise promise, string reason, string userId, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         promise.Withdraw(reason, now);
         await SupersedeRunningReviewsAsync(promise, now, ct);
+        var withOpenConditions = await db.GateReviews.Include(r => r.Conditions)
+            .Where(r => r.PromiseId == promise.Id && r.Conditions.Any(c => c.ResolvedAtUtc == null))
+            .ToListAsync(ct);
+        withOpenConditions.ForEach(r => r.ResolveOpenConditions(userId, promise.WithdrawalReason, now));
     }
 
     private async Task SupersedeRunningReviewsAsync(Promise promise, DateTime now, CancellationToken ct)

@@ -4,6 +4,7 @@ using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
+using QualityGates.Web.Data.Summaries;
 using QualityGates.Web.Pages.Reviews;
 
 namespace QualityGates.Web.Notifications;
@@ -14,7 +15,7 @@ public enum WorkCategory
     /// <summary>Gate reviews the user's department decides (managers, AfterSales).</summary>
     ReviewsWaiting,
 
-    /// <summary>Decisions on the user's promises in the last <see cref="WorkCounts.DecisionDays"/> days.</summary>
+    /// <summary>Decisions on the user's promises today and in the <see cref="WorkCounts.DecisionDays"/> - 1 days before.</summary>
     Decisions,
 
     /// <summary>Open conditions the user owns, due within three days or overdue.</summary>
@@ -67,9 +68,12 @@ public sealed class WorkCounts(QualityGatesDbContext db, TimeProvider time)
         var counts = new Dictionary<WorkCategory, int>();
         foreach (var category in CategoriesFor(user))
         {
-            counts[category] = category == WorkCategory.ReviewsWaiting
-                ? await ReviewsWaitingAsync(user.DepartmentId(), ct)
-                : await Query(user, category).CountAsync(ct);
+            counts[category] = category switch
+            {
+                WorkCategory.ReviewsWaiting => await ReviewsWaitingAsync(user.DepartmentId(), ct),
+                WorkCategory.Decisions => await DecisionsAsync(user.UserId(), ct),
+                _ => await Query(user, category).CountAsync(ct),
+            };
         }
 
         return counts;
@@ -77,6 +81,16 @@ public sealed class WorkCounts(QualityGatesDbContext db, TimeProvider time)
 
     public async Task<int> ReviewsWaitingAsync(int departmentId, CancellationToken ct = default) =>
         (int)await db.OpenReviewCounts.Where(c => c.DecidingDepartmentId == departmentId).SumAsync(c => c.Count, ct);
+
+    private async Task<int> DecisionsAsync(string userId, CancellationToken ct)
+    {
+        var since = YearMonth.DayOf(DecisionsSince(time));
+        return (int)await db.OwnerDecisionDays.Where(d => d.OwnerId == userId && d.Day >= since).SumAsync(d => d.Count, ct);
+    }
+
+    /// <summary>The first of the <see cref="DecisionDays"/> days counted: today and the days before it.</summary>
+    private static DateOnly DecisionsSince(TimeProvider time) =>
+        DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1 - DecisionDays);
 
     /// <summary>Reviews waiting only for those who decide them; the rest for everyone who owns promises or conditions.</summary>
     public static IEnumerable<WorkCategory> CategoriesFor(ClaimsPrincipal user) =>
@@ -98,7 +112,7 @@ public sealed class WorkCounts(QualityGatesDbContext db, TimeProvider time)
                         ReviewId = r.Id, GateCode = r.GateCode, Stage = r.Stage, AtUtc = r.OpenedAtUtc, DueDate = r.PromiseDueDate,
                     });
             case WorkCategory.Decisions:
-                var since = now.AddDays(-DecisionDays);
+                var since = DecisionsSince(time).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
                 return (from r in db.GateReviews
                         from d in r.Decisions
                         where d.DeciderId != null && d.DecidedAtUtc >= since

@@ -83,7 +83,7 @@ public sealed class IndexModel(QualityGatesDbContext db, WorkCounts workCounts, 
                 await counts.Where(c => c.Status == PromiseStatus.Rejected).SumAsync(c => c.Count, ct));
             await AddAsync("Home.ToCommit", promises.Where(p => p.Status == PromiseStatus.Approved),
                 await counts.Where(c => c.Status == PromiseStatus.Approved).SumAsync(c => c.Count, ct));
-            await AddAsync("Home.AtRisk", promises.Where(p => p.AtRisk && (p.Status == PromiseStatus.Committed || p.Status == PromiseStatus.InDelivery)),
+            await AddAsync("Home.AtRisk", promises.Where(p => p.AtRisk), PromiseStatus.Committed, PromiseStatus.InDelivery,
                 await counts.Where(c => c.Risk != RiskLevel.None && (c.Status == PromiseStatus.Committed || c.Status == PromiseStatus.InDelivery)).SumAsync(c => c.Count, ct));
         }
         else if (User.IsInRole(Roles.ServiceManager) || User.IsInRole(Roles.AfterSales))
@@ -100,9 +100,11 @@ public sealed class IndexModel(QualityGatesDbContext db, WorkCounts workCounts, 
 
                 // From the open conditions falling due (their index), not from every promise of the department.
                 var until = today.AddDays(ConditionsDueDays);
-                var withConditionsDue = db.Set<ReviewCondition>().Where(c => c.ResolvedAtUtc == null && c.DueDate <= until)
-                    .Join(db.GateReviews, c => EF.Property<int>(c, "GateReviewId"), r => r.Id, (c, r) => r.PromiseId);
-                var conditionsDue = promises.Where(p => withConditionsDue.Contains(p.Id));
+                var conditionsDue = (from c in db.Set<ReviewCondition>()
+                                     where c.ResolvedAtUtc == null && c.DueDate <= until
+                                     join r in db.GateReviews on EF.Property<int>(c, "GateReviewId") equals r.Id
+                                     join p in promises on r.PromiseId equals p.Id
+                                     select p).Distinct();
                 await AddAsync("Home.ConditionsDue", conditionsDue, await conditionsDue.CountAsync(ct), ConditionsDueDays);
             }
             else
@@ -148,6 +150,20 @@ public sealed class IndexModel(QualityGatesDbContext db, WorkCounts workCounts, 
         {
             OwnedActions = await owned.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Take(ListLength).ToListAsync();
         }
+    }
+
+    // A list of promises in either of two statuses: the first rows of each through its index, then merged.
+    private async Task AddAsync(string key, IQueryable<Promise> query, PromiseStatus first, PromiseStatus second, long count)
+    {
+        var ids = new List<(DateOnly DueDate, int Id)>();
+        foreach (var status in new[] { first, second })
+        {
+            ids.AddRange((await query.Where(p => p.Status == status).OrderBy(p => p.DueDate).ThenBy(p => p.Id).Take(ListLength)
+                .Select(p => new { p.DueDate, p.Id }).ToListAsync()).Select(p => (p.DueDate, p.Id)));
+        }
+
+        var shown = ids.Order().Take(ListLength).Select(p => p.Id).ToList();
+        await AddAsync(key, db.Promises.Where(p => shown.Contains(p.Id)), count);
     }
 
     // One list of the work list: its title and empty text come from "{key}.Title" and "{key}.Empty".

@@ -22,6 +22,7 @@ public static class AuditRules
         typeof(Summaries.PromiseCounts),
         typeof(Summaries.ActionMonthFigures),
         typeof(Summaries.OpenReviewCounts),
+        typeof(Summaries.OwnerDecisionDays),
         typeof(AuditEntry),
         typeof(DataProtectionKey),
         typeof(NumberSequence),

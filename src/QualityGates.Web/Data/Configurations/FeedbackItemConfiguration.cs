@@ -27,6 +27,8 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         // The list and board filter by status; a promise's page shows its feedback; the dashboard counts by month.
         builder.HasIndex(f => new { f.Status, f.CreatedAtUtc });
         builder.HasIndex(f => f.PromiseId);
+        // The loop-closure figure: broken-promise feedback filed in a period.
+        builder.HasIndex(f => new { f.Type, f.CreatedAtUtc });
         builder.HasIndex(f => f.CustomerId);
     }
 }

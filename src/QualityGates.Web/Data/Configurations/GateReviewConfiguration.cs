@@ -11,6 +11,7 @@ internal sealed class GateReviewConfiguration : IEntityTypeConfiguration<GateRev
     public void Configure(EntityTypeBuilder<GateReview> builder)
     {
         builder.Property(r => r.GateCode).HasMaxLength(GateDefinition.CodeMaxLength);
+        builder.Property(r => r.PromiseOwnerId).HasMaxLength(Promise.OwnerIdMaxLength);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<Promise>().WithMany().HasForeignKey(r => r.PromiseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<GateDefinition>().WithMany().HasForeignKey(r => r.GateDefinitionId).OnDelete(DeleteBehavior.Restrict);
@@ -24,6 +25,8 @@ internal sealed class GateReviewConfiguration : IEntityTypeConfiguration<GateRev
 
         // Work lists: the reviews waiting for a deciding department, oldest first; a promise's reviews.
         builder.HasIndex(r => new { r.DecidingDepartmentId, r.OpenedAtUtc }).HasDatabaseName("IX_GateReviews_Waiting")
+            .HasFilter("\"State\" IN ('Open', 'OnHold')");
+        builder.HasIndex(r => r.OpenedAtUtc).HasDatabaseName("IX_GateReviews_Waiting_OpenedAtUtc")
             .HasFilter("\"State\" IN ('Open', 'OnHold')");
         builder.HasIndex(r => new { r.PromiseId, r.Stage });
 

@@ -41,7 +41,10 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
 
         // A user's own work (drafts, risks on their promises): every page's navigation badge counts it.
         builder.HasIndex(p => new { p.OwnerId, p.Status });
-        builder.HasIndex(p => new { p.OwnerId, p.AtRisk });
+        builder.HasIndex(p => new { p.OwnerId, p.AtRisk, p.Status });
+
+        // A department's promises at risk (the flag stays after the outcome), by status and due date.
+        builder.HasIndex(p => new { p.PromisingDepartmentId, p.AtRisk, p.Status, p.DueDate });
 
         // The register's default order (newest first) within a status filter: read in index order, so a page deep
         // in the list skips rows instead of sorting all of them (docs/benchmarks.md).

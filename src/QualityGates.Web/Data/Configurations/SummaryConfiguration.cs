@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualityGates.Domain.Promises;
 using QualityGates.Web.Data.Summaries;
 
 namespace QualityGates.Web.Data.Configurations;
@@ -47,4 +48,13 @@ internal sealed class OpenReviewCountsConfiguration : IEntityTypeConfiguration<O
 {
     public void Configure(EntityTypeBuilder<OpenReviewCounts> builder) =>
         builder.HasKey(r => new { r.DecidingDepartmentId, r.Stage });
+}
+
+internal sealed class OwnerDecisionDaysConfiguration : IEntityTypeConfiguration<OwnerDecisionDays>
+{
+    public void Configure(EntityTypeBuilder<OwnerDecisionDays> builder)
+    {
+        builder.HasKey(r => new { r.OwnerId, r.Day });
+        builder.Property(r => r.OwnerId).HasMaxLength(Promise.OwnerIdMaxLength);
+    }
 }

@@ -285,7 +285,7 @@ public static class DemoData
 
         if (index % 6 == 5)
         {
-            await gates.WithdrawAsync(promise, "Customer chose a different offer.", ct);
+            await gates.WithdrawAsync(promise, "Customer chose a different offer.", promise.OwnerId, ct);
             return;
         }
 

@@ -24,8 +24,9 @@ internal static class SummaryChanges
                 case Promise:
                     Count(db, delta, entry, values => Facts<Promise, PromiseFacts>.From(values).Rows());
                     break;
-                case GateReview:
+                case GateReview review:
                     Count(db, delta, entry, values => Facts<GateReview, ReviewFacts>.From(values).Rows());
+                    CountNewDecisions(db, delta, review);
                     break;
                 case ImprovementAction:
                     Count(db, delta, entry, values => Facts<ImprovementAction, ActionFacts>.From(values).Rows());
@@ -34,6 +35,15 @@ internal static class SummaryChanges
         }
 
         return delta;
+    }
+
+    // Decisions are only ever added to a review (which is tracked with them), and count for the promise's owner.
+    private static void CountNewDecisions(DbContext db, SummaryDelta delta, GateReview review)
+    {
+        foreach (var decision in review.Decisions.Where(d => db.Entry(d).State == EntityState.Added))
+        {
+            delta.Add(db.Model, new DecisionFacts(review.PromiseOwnerId, decision.DecidedAtUtc, decision.DeciderId).Rows(), +1);
+        }
     }
 
     private static void Count(DbContext db, SummaryDelta delta, EntityEntry entry, Func<PropertyValues, IEnumerable<object>> rows)

@@ -158,6 +158,18 @@ public sealed record ReviewFacts(
     }
 }
 
+/// <summary>A decision made by a person (not an envelope) on a promise, counted for the promise's owner by day.</summary>
+public sealed record DecisionFacts(string PromiseOwnerId, DateTime DecidedAtUtc, string? DeciderId)
+{
+    public IEnumerable<object> Rows()
+    {
+        if (DeciderId is not null)
+        {
+            yield return new OwnerDecisionDays { OwnerId = PromiseOwnerId, Day = YearMonth.DayOf(DateOnly.FromDateTime(DecidedAtUtc)), Count = 1 };
+        }
+    }
+}
+
 /// <summary>The columns of an improvement action that the summaries count: opened, done, and its cycle time.</summary>
 public sealed record ActionFacts(int ResponsibleDepartmentId, DateTime CreatedAtUtc, DateTime? DoneAtUtc, double? CycleDays)
 {

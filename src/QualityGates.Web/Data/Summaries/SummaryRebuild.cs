@@ -37,6 +37,7 @@ public static class SummaryRebuild
             await db.PromiseCounts.ExecuteDeleteAsync(ct);
             await db.ActionMonthFigures.ExecuteDeleteAsync(ct);
             await db.OpenReviewCounts.ExecuteDeleteAsync(ct);
+            await db.OwnerDecisionDays.ExecuteDeleteAsync(ct);
 
             var delta = new SummaryDelta();
             await foreach (var facts in db.Promises.AsNoTracking().Select(Facts<Promise, PromiseFacts>.Projection).AsAsyncEnumerable().WithCancellation(ct))
@@ -46,6 +47,15 @@ public static class SummaryRebuild
 
             await foreach (var facts in db.GateReviews.AsNoTracking().Where(ReviewFacts.Counted)
                                .Select(Facts<GateReview, ReviewFacts>.Projection).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                delta.Add(db.Model, facts.Rows(), +1);
+            }
+
+            var decisions = from d in db.Set<ReviewDecision>().AsNoTracking()
+                            where d.DeciderId != null
+                            join r in db.GateReviews on EF.Property<int>(d, "GateReviewId") equals r.Id
+                            select new DecisionFacts(r.PromiseOwnerId, d.DecidedAtUtc, d.DeciderId);
+            await foreach (var facts in decisions.AsAsyncEnumerable().WithCancellation(ct))
             {
                 delta.Add(db.Model, facts.Rows(), +1);
             }

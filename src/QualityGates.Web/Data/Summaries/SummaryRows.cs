@@ -151,6 +151,16 @@ public sealed class OpenReviewCounts
     public long Count { get; init; }
 }
 
+/// <summary>Gate decisions made by people on one user's promises, per day (yyyymmdd): their recent decisions on every page.</summary>
+public sealed class OwnerDecisionDays
+{
+    public string OwnerId { get; init; } = "";
+
+    public int Day { get; init; }
+
+    public long Count { get; init; }
+}
+
 /// <summary>Improvement actions opened and done per month and responsible department.</summary>
 public sealed class ActionMonthFigures
 {
@@ -201,4 +211,7 @@ public static class YearMonth
     public static int Of(DateTime time) => (time.Year * 100) + time.Month;
 
     public static DateOnly FirstDay(int month) => new(month / 100, month % 100, 1);
+
+    /// <summary>A day as yyyymmdd.</summary>
+    public static int DayOf(DateOnly date) => (Of(date) * 100) + date.Day;
 }

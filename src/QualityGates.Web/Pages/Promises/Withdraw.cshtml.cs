@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QualityGates.Domain;
 using QualityGates.Domain.Promises;
+using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Auditing;
 using QualityGates.Web.Gates;
@@ -64,7 +65,7 @@ public sealed class WithdrawModel(
 
         try
         {
-            await gates.WithdrawAsync(promise, Input.Reason);
+            await gates.WithdrawAsync(promise, Input.Reason, User.UserId());
             db.Entry(promise).Property(p => p.Version).OriginalValue = Input.Version;
             audit.Reason = promise.WithdrawalReason;
             await db.SaveChangesAsync();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Departments;
 using QualityGates.Domain.Gates;
 using QualityGates.Web.Data;
@@ -61,6 +62,7 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
     public async Task OnGetAsync()
     {
         ModelState.Clear();
+        var waiting = Show is not ("decided" or "all");
         var query = ReviewListItem.Query(db);
         query = Show switch
         {
@@ -74,11 +76,13 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
         }
 
         query = FigureFiltered(query);
-        // Oldest waiting first; decided ones (a history) newest first.
-        var order = Show is "decided" or "all"
-            ? KeysetOrder.ById((ReviewListItem r) => r.Id)
-            : KeysetOrder.By((ReviewListItem r) => r.OpenedAtUtc, r => r.Id);
-        Reviews = await order.PageAsync(query, After, Before, await ListCount.CappedAsync(query));
+
+        // Waiting: oldest first, counted by the counts kept with every change; decided ones (a history) newest first.
+        var order = waiting ? KeysetOrder.By((ReviewListItem r) => r.OpenedAtUtc, r => r.Id) : KeysetOrder.ById((ReviewListItem r) => r.Id);
+        var count = waiting && !HasFigureFilters
+            ? new ListCount(await db.OpenReviewCounts.Where(c => DepartmentId == null || c.DecidingDepartmentId == DepartmentId).SumAsync(c => c.Count), IsCapped: false)
+            : await ListCount.CappedAsync(query);
+        Reviews = await order.PageAsync(query, After, Before, count);
         Departments = await Lookups.DepartmentsAsync(db, DepartmentKind.Delivering);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QualityGates.Domain.Feedback;
+using QualityGates.Domain.Gates;
 using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
@@ -61,12 +62,13 @@ public sealed class AuditTable
                 .Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => Text(c.Id), c => c.Name));
         }
 
-        var userIds = table.ValuesIn([nameof(Promise.OwnerId)]).Concat(table.RecordIds(nameof(AppUser))).Distinct().ToList();
+        string[] userFields = [nameof(Promise.OwnerId), nameof(GateReview.PromiseOwnerId)];
+        var userIds = table.ValuesIn(userFields).Concat(table.RecordIds(nameof(AppUser))).Distinct().ToList();
         if (userIds.Count > 0)
         {
             var users = await db.Users.Where(u => userIds.Contains(u.Id))
                 .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
-            table.Name([nameof(Promise.OwnerId)], users);
+            table.Name(userFields, users);
             table._recordNames[nameof(AppUser)] = users;
         }
 

@@ -372,6 +372,8 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("Status", "CreatedAtUtc");
 
+                    b.HasIndex("Type", "CreatedAtUtc");
+
                     b.ToTable("Feedback", (string)null);
                 });
 
@@ -522,6 +524,11 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.Property<int>("PromiseId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PromiseOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int>("PromisingDepartmentId")
                         .HasColumnType("integer");
 
@@ -542,6 +549,10 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("GateDefinitionId");
+
+                    b.HasIndex("OpenedAtUtc")
+                        .HasDatabaseName("IX_GateReviews_Waiting_OpenedAtUtc")
+                        .HasFilter("\"State\" IN ('Open', 'OnHold')");
 
                     b.HasIndex("DecidingDepartmentId", "OpenedAtUtc")
                         .HasDatabaseName("IX_GateReviews_Waiting")
@@ -1127,8 +1138,6 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("DeliveringDepartmentId", "DueDate");
 
-                    b.HasIndex("OwnerId", "AtRisk");
-
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "DueDate");
@@ -1139,7 +1148,11 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("DeliveringDepartmentId", "Status", "DueDate");
 
+                    b.HasIndex("OwnerId", "AtRisk", "Status");
+
                     b.HasIndex("PromisingDepartmentId", "Status", "DueDate");
+
+                    b.HasIndex("PromisingDepartmentId", "AtRisk", "Status", "DueDate");
 
                     b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
 
@@ -1537,6 +1550,23 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.HasKey("DecidingDepartmentId", "Stage");
 
                     b.ToTable("OpenReviewCounts");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.OwnerDecisionDays", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OwnerId", "Day");
+
+                    b.ToTable("OwnerDecisionDays");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Data.Summaries.PromiseCounts", b =>

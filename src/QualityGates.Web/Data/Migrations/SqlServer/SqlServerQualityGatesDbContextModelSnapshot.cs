@@ -374,6 +374,8 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "CreatedAtUtc");
 
+                    b.HasIndex("Type", "CreatedAtUtc");
+
                     b.ToTable("Feedback", (string)null);
                 });
 
@@ -524,6 +526,11 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<int>("PromiseId")
                         .HasColumnType("int");
 
+                    b.Property<string>("PromiseOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("PromisingDepartmentId")
                         .HasColumnType("int");
 
@@ -544,6 +551,10 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("GateDefinitionId");
+
+                    b.HasIndex("OpenedAtUtc")
+                        .HasDatabaseName("IX_GateReviews_Waiting_OpenedAtUtc")
+                        .HasFilter("\"State\" IN ('Open', 'OnHold')");
 
                     b.HasIndex("DecidingDepartmentId", "OpenedAtUtc")
                         .HasDatabaseName("IX_GateReviews_Waiting")
@@ -1129,8 +1140,6 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("DeliveringDepartmentId", "DueDate");
 
-                    b.HasIndex("OwnerId", "AtRisk");
-
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "DueDate");
@@ -1141,7 +1150,11 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("DeliveringDepartmentId", "Status", "DueDate");
 
+                    b.HasIndex("OwnerId", "AtRisk", "Status");
+
                     b.HasIndex("PromisingDepartmentId", "Status", "DueDate");
+
+                    b.HasIndex("PromisingDepartmentId", "AtRisk", "Status", "DueDate");
 
                     b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
 
@@ -1540,6 +1553,23 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasKey("DecidingDepartmentId", "Stage");
 
                     b.ToTable("OpenReviewCounts");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.OwnerDecisionDays", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OwnerId", "Day");
+
+                    b.ToTable("OwnerDecisionDays");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Data.Summaries.PromiseCounts", b =>

@@ -353,6 +353,8 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAtUtc");
 
+                    b.HasIndex("Type", "CreatedAtUtc");
+
                     b.ToTable("Feedback", (string)null);
                 });
 
@@ -497,6 +499,11 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<int>("PromiseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PromiseOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PromisingDepartmentId")
                         .HasColumnType("INTEGER");
 
@@ -517,6 +524,10 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("GateDefinitionId");
+
+                    b.HasIndex("OpenedAtUtc")
+                        .HasDatabaseName("IX_GateReviews_Waiting_OpenedAtUtc")
+                        .HasFilter("\"State\" IN ('Open', 'OnHold')");
 
                     b.HasIndex("DecidingDepartmentId", "OpenedAtUtc")
                         .HasDatabaseName("IX_GateReviews_Waiting")
@@ -1086,8 +1097,6 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DeliveringDepartmentId", "DueDate");
 
-                    b.HasIndex("OwnerId", "AtRisk");
-
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "DueDate");
@@ -1098,7 +1107,11 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DeliveringDepartmentId", "Status", "DueDate");
 
+                    b.HasIndex("OwnerId", "AtRisk", "Status");
+
                     b.HasIndex("PromisingDepartmentId", "Status", "DueDate");
+
+                    b.HasIndex("PromisingDepartmentId", "AtRisk", "Status", "DueDate");
 
                     b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
 
@@ -1490,6 +1503,23 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.HasKey("DecidingDepartmentId", "Stage");
 
                     b.ToTable("OpenReviewCounts");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.OwnerDecisionDays", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerId", "Day");
+
+                    b.ToTable("OwnerDecisionDays");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Data.Summaries.PromiseCounts", b =>

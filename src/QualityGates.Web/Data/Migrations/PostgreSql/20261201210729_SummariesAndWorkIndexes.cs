@@ -44,6 +44,14 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<string>(
+                name: "PromiseOwnerId",
+                table: "GateReviews",
+                type: "character varying(450)",
+                maxLength: 450,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.AddColumn<int>(
                 name: "PromisingDepartmentId",
                 table: "GateReviews",
@@ -52,11 +60,13 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 defaultValue: 0);
 
             // A review judged its promise as it was; for reviews made before these columns the promise as it is now is
-            // the best record there is.
-            migrationBuilder.Sql("UPDATE \"GateReviews\" SET \"PromisingDepartmentId\" = (SELECT p.\"PromisingDepartmentId\" FROM \"Promises\" p WHERE p.\"Id\" = \"GateReviews\".\"PromiseId\"), \"DeliveringDepartmentId\" = (SELECT p.\"DeliveringDepartmentId\" FROM \"Promises\" p WHERE p.\"Id\" = \"GateReviews\".\"PromiseId\"), \"CategoryId\" = (SELECT p.\"CategoryId\" FROM \"Promises\" p WHERE p.\"Id\" = \"GateReviews\".\"PromiseId\")");
+            // the best record there is (a promise's owner never changes).
+            migrationBuilder.Sql("UPDATE \"GateReviews\" SET \"PromisingDepartmentId\" = (SELECT p.\"PromisingDepartmentId\" FROM \"Promises\" p WHERE p.\"Id\" = \"GateReviews\".\"PromiseId\"), \"DeliveringDepartmentId\" = (SELECT p.\"DeliveringDepartmentId\" FROM \"Promises\" p WHERE p.\"Id\" = \"GateReviews\".\"PromiseId\"), \"CategoryId\" = (SELECT p.\"CategoryId\" FROM \"Promises\" p WHERE p.\"Id\" = \"GateReviews\".\"PromiseId\"), \"PromiseOwnerId\" = (SELECT p.\"OwnerId\" FROM \"Promises\" p WHERE p.\"Id\" = \"GateReviews\".\"PromiseId\")");
 
-            // A withdrawal now supersedes the running reviews (nothing is left to decide); earlier ones left them open.
+            // A withdrawal now supersedes the running reviews and resolves the open conditions (nothing is left to
+            // decide or fulfil); earlier withdrawals left them open.
             migrationBuilder.Sql("UPDATE \"GateReviews\" SET \"State\" = 'Superseded', \"DecidedAtUtc\" = (SELECT p.\"WithdrawnAtUtc\" FROM \"Promises\" p WHERE p.\"Id\" = \"GateReviews\".\"PromiseId\") WHERE \"State\" IN ('Open', 'OnHold', 'Returned') AND \"PromiseId\" IN (SELECT \"Id\" FROM \"Promises\" WHERE \"Status\" = 'Withdrawn')");
+            migrationBuilder.Sql("UPDATE \"ReviewCondition\" SET \"ResolvedAtUtc\" = (SELECT p.\"WithdrawnAtUtc\" FROM \"GateReviews\" r JOIN \"Promises\" p ON p.\"Id\" = r.\"PromiseId\" WHERE r.\"Id\" = \"ReviewCondition\".\"GateReviewId\"), \"ResolvedById\" = (SELECT p.\"OwnerId\" FROM \"GateReviews\" r JOIN \"Promises\" p ON p.\"Id\" = r.\"PromiseId\" WHERE r.\"Id\" = \"ReviewCondition\".\"GateReviewId\"), \"ResolutionNote\" = (SELECT SUBSTRING(p.\"WithdrawalReason\", 1, 500) FROM \"GateReviews\" r JOIN \"Promises\" p ON p.\"Id\" = r.\"PromiseId\" WHERE r.\"Id\" = \"ReviewCondition\".\"GateReviewId\") WHERE \"ResolvedAtUtc\" IS NULL AND \"GateReviewId\" IN (SELECT \"Id\" FROM \"GateReviews\" WHERE \"PromiseId\" IN (SELECT \"Id\" FROM \"Promises\" WHERE \"Status\" = 'Withdrawn'))");
 
             // The summary tables below are filled on the next start (SummaryRebuild, ADR 0021).
             migrationBuilder.CreateTable(
@@ -141,6 +151,19 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "OwnerDecisionDays",
+                columns: table => new
+                {
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OwnerDecisionDays", x => new { x.OwnerId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PromiseCounts",
                 columns: table => new
                 {
@@ -206,14 +229,19 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 columns: new[] { "DeliveringDepartmentId", "Status", "DueDate" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Promises_OwnerId_AtRisk",
+                name: "IX_Promises_OwnerId_AtRisk_Status",
                 table: "Promises",
-                columns: new[] { "OwnerId", "AtRisk" });
+                columns: new[] { "OwnerId", "AtRisk", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Promises_OwnerId_Status",
                 table: "Promises",
                 columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_PromisingDepartmentId_AtRisk_Status_DueDate",
+                table: "Promises",
+                columns: new[] { "PromisingDepartmentId", "AtRisk", "Status", "DueDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Promises_PromisingDepartmentId_Status_DueDate",
@@ -230,6 +258,17 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 table: "GateReviews",
                 columns: new[] { "DecidingDepartmentId", "OpenedAtUtc" },
                 filter: "\"State\" IN ('Open', 'OnHold')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateReviews_Waiting_OpenedAtUtc",
+                table: "GateReviews",
+                column: "OpenedAtUtc",
+                filter: "\"State\" IN ('Open', 'OnHold')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Feedback_Type_CreatedAtUtc",
+                table: "Feedback",
+                columns: new[] { "Type", "CreatedAtUtc" });
         }
 
         /// <inheritdoc />
@@ -251,6 +290,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 name: "OpenReviewCounts");
 
             migrationBuilder.DropTable(
+                name: "OwnerDecisionDays");
+
+            migrationBuilder.DropTable(
                 name: "PromiseCounts");
 
             migrationBuilder.DropTable(
@@ -269,11 +311,15 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 table: "Promises");
 
             migrationBuilder.DropIndex(
-                name: "IX_Promises_OwnerId_AtRisk",
+                name: "IX_Promises_OwnerId_AtRisk_Status",
                 table: "Promises");
 
             migrationBuilder.DropIndex(
                 name: "IX_Promises_OwnerId_Status",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_PromisingDepartmentId_AtRisk_Status_DueDate",
                 table: "Promises");
 
             migrationBuilder.DropIndex(
@@ -288,12 +334,24 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                 name: "IX_GateReviews_Waiting",
                 table: "GateReviews");
 
+            migrationBuilder.DropIndex(
+                name: "IX_GateReviews_Waiting_OpenedAtUtc",
+                table: "GateReviews");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Feedback_Type_CreatedAtUtc",
+                table: "Feedback");
+
             migrationBuilder.DropColumn(
                 name: "CategoryId",
                 table: "GateReviews");
 
             migrationBuilder.DropColumn(
                 name: "DeliveringDepartmentId",
+                table: "GateReviews");
+
+            migrationBuilder.DropColumn(
+                name: "PromiseOwnerId",
                 table: "GateReviews");
 
             migrationBuilder.DropColumn(

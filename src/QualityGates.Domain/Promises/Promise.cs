@@ -125,6 +125,13 @@ public sealed class Promise : IVersioned
     /// <summary>Whether the delivering department accepted the first handover (G2) at once; null before its first decision.</summary>
     public bool? HandoverAcceptedFirstTime { get; private set; }
 
+    /// <summary>
+    /// The earliest due date of the promise's open conditions (of all its reviews); null when none is open. Kept
+    /// for the traffic light and the work lists by the persistence layer from the reviews' conditions at every
+    /// save (they belong to the reviews, not to this aggregate); no verb sets it.
+    /// </summary>
+    public DateOnly? OpenConditionsDueOn { get; private set; }
+
     public static Promise Draft(
         string number, PromiseDetails details, Department promisingDepartment, string ownerId, DateTime nowUtc)
     {

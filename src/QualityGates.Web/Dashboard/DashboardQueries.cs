@@ -478,21 +478,18 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
             .Select(g => new { g.Key.DeliveringDepartmentId, g.Key.Risk, Count = g.Sum(c => c.Count) })
             .ToListAsync(ct);
 
-        // The open promises whose light is not their risk's: overdue, or with open conditions (red unless
-        // they are at risk without a measure, which is red already).
-        var open = Open(filter).Where(p => !p.AtRisk || p.RiskMeasure != null);
+        // The open promises whose light is not their risk's: overdue, or with open conditions (red when overdue or a
+        // condition is, unless at risk without a measure, which is red already). Both read from their index alone.
+        var open = Open(filter);
         var overdue = await open.Where(p => p.DueDate < today)
             .Select(p => new { p.Id, p.DeliveringDepartmentId, p.AtRisk }).ToListAsync(ct);
-        var conditions = await (
-                from c in db.Set<ReviewCondition>()
-                where c.ResolvedAtUtc == null
-                join r in db.GateReviews on EF.Property<int>(c, "GateReviewId") equals r.Id
-                join p in open on r.PromiseId equals p.Id
-                group c by new { p.Id, p.DeliveringDepartmentId, p.AtRisk } into g
-                select new { g.Key.Id, g.Key.DeliveringDepartmentId, g.Key.AtRisk, EarliestDue = g.Min(c => c.DueDate) })
-            .ToListAsync(ct);
+        var withConditions = await open.Where(p => p.OpenConditionsDueOn != null)
+            .Select(p => new { p.Id, p.DeliveringDepartmentId, p.AtRisk, p.OpenConditionsDueOn }).ToListAsync(ct);
+        var atRisk = overdue.Where(p => p.AtRisk).Select(p => p.Id).Concat(withConditions.Where(p => p.AtRisk).Select(p => p.Id)).Distinct().ToList();
+        var unmeasured = (await db.Promises.Where(p => atRisk.Contains(p.Id) && p.RiskMeasure == null).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         var moved = overdue.Select(p => (p.Id, p.DeliveringDepartmentId, p.AtRisk, Red: true))
-            .Concat(conditions.Select(p => (p.Id, p.DeliveringDepartmentId, p.AtRisk, Red: p.EarliestDue < today)))
+            .Concat(withConditions.Select(p => (p.Id, p.DeliveringDepartmentId, p.AtRisk, Red: p.OpenConditionsDueOn < today)))
+            .Where(p => !unmeasured.Contains(p.Id))
             .GroupBy(p => p.Id)
             .Select(g => (g.First().DeliveringDepartmentId, g.First().AtRisk, Red: g.Any(p => p.Red)))
             .ToList();

@@ -81,8 +81,8 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var (audit, summaries) = PrepareSave();
-        if (!audit.NeedsDatabaseKeys && !HasPendingNotificationLinks() && summaries.IsEmpty)
+        var (audit, summaries, conditionsOf) = PrepareSave();
+        if (!audit.NeedsDatabaseKeys && !HasPendingNotificationLinks() && summaries.IsEmpty && conditionsOf.Count == 0)
         {
             AddAuditEntries(audit);
             try
@@ -101,6 +101,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
             using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
             var saved = base.SaveChanges(acceptAllChangesOnSuccess: true);
             summaries.Write(this);
+            OpenConditionDates.Write(this, conditionsOf);
             ResolveNotificationLinks();
             AddAuditEntries(audit);
             try
@@ -119,8 +120,8 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var (audit, summaries) = PrepareSave();
-        if (!audit.NeedsDatabaseKeys && !HasPendingNotificationLinks() && summaries.IsEmpty)
+        var (audit, summaries, conditionsOf) = PrepareSave();
+        if (!audit.NeedsDatabaseKeys && !HasPendingNotificationLinks() && summaries.IsEmpty && conditionsOf.Count == 0)
         {
             AddAuditEntries(audit);
             try
@@ -144,6 +145,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
             await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             await summaries.WriteAsync(this, cancellationToken);
+            await OpenConditionDates.WriteAsync(this, conditionsOf, cancellationToken);
             ResolveNotificationLinks();
             AddAuditEntries(audit);
             try
@@ -209,7 +211,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
 
     private const int EnumMaxLength = 30;
 
-    private (PendingAudit Audit, SummaryDelta Summaries) PrepareSave()
+    private (PendingAudit Audit, SummaryDelta Summaries, IReadOnlyList<int> ConditionsOf) PrepareSave()
     {
         ChangeTracker.DetectChanges();
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
@@ -218,7 +220,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         }
 
         BumpVersions();
-        return (PendingAudit.Capture(this), SummaryChanges.Capture(this));
+        return (PendingAudit.Capture(this), SummaryChanges.Capture(this), OpenConditionDates.Capture(this));
     }
 
     private void AddAuditEntries(PendingAudit audit)

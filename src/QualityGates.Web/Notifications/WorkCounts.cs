@@ -138,8 +138,10 @@ public sealed class WorkCounts(QualityGatesDbContext db, TimeProvider time)
                             ReviewId = r.Id, GateCode = r.GateCode, Stage = r.Stage, Text = c.Text, DueDate = c.DueDate,
                         });
             case WorkCategory.AtRisk:
+                // Compared with a parameter, not as a bare column: SQLite then seeks the (owner, AtRisk, status) index.
+                var atRisk = true;
                 return db.Promises
-                    .Where(p => p.OwnerId == userId && p.AtRisk && (p.Status == PromiseStatus.Committed || p.Status == PromiseStatus.InDelivery))
+                    .Where(p => p.OwnerId == userId && p.AtRisk == atRisk && (p.Status == PromiseStatus.Committed || p.Status == PromiseStatus.InDelivery))
                     .OrderByDescending(p => p.RiskRaisedAtUtc).ThenBy(p => p.Id)
                     .Select(p => new WorkItem
                     {

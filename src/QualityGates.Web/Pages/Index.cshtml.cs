@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QualityGates.Domain.Feedback;
-using QualityGates.Domain.Gates;
 using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
@@ -83,7 +82,9 @@ public sealed class IndexModel(QualityGatesDbContext db, WorkCounts workCounts, 
                 await counts.Where(c => c.Status == PromiseStatus.Rejected).SumAsync(c => c.Count, ct));
             await AddAsync("Home.ToCommit", promises.Where(p => p.Status == PromiseStatus.Approved),
                 await counts.Where(c => c.Status == PromiseStatus.Approved).SumAsync(c => c.Count, ct));
-            await AddAsync("Home.AtRisk", promises.Where(p => p.AtRisk), PromiseStatus.Committed, PromiseStatus.InDelivery,
+            // Compared with a parameter, not as a bare column: SQLite then seeks the (department, AtRisk, status) index.
+            var atRisk = true;
+            await AddAsync("Home.AtRisk", promises.Where(p => p.AtRisk == atRisk), PromiseStatus.Committed, PromiseStatus.InDelivery,
                 await counts.Where(c => c.Risk != RiskLevel.None && (c.Status == PromiseStatus.Committed || c.Status == PromiseStatus.InDelivery)).SumAsync(c => c.Count, ct));
         }
         else if (User.IsInRole(Roles.ServiceManager) || User.IsInRole(Roles.AfterSales))
@@ -98,13 +99,9 @@ public sealed class IndexModel(QualityGatesDbContext db, WorkCounts workCounts, 
                 var outcomesDue = promises.Where(p => p.Status == PromiseStatus.InDelivery && p.DueDate <= today.AddDays(OutcomesDueDays));
                 await AddAsync("Home.OutcomesDue", outcomesDue, await outcomesDue.CountAsync(ct), OutcomesDueDays);
 
-                // From the open conditions falling due (their index), not from every promise of the department.
+                // Through the open-conditions date each promise keeps, not through every condition of the department.
                 var until = today.AddDays(ConditionsDueDays);
-                var conditionsDue = (from c in db.Set<ReviewCondition>()
-                                     where c.ResolvedAtUtc == null && c.DueDate <= until
-                                     join r in db.GateReviews on EF.Property<int>(c, "GateReviewId") equals r.Id
-                                     join p in promises on r.PromiseId equals p.Id
-                                     select p).Distinct();
+                var conditionsDue = promises.Where(p => p.OpenConditionsDueOn <= until);
                 await AddAsync("Home.ConditionsDue", conditionsDue, await conditionsDue.CountAsync(ct), ConditionsDueDays);
             }
             else

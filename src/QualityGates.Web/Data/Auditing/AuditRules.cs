@@ -36,6 +36,7 @@ public static class AuditRules
     // Derived from other fields or rotated on every security change: noise, and the stamp is a secret.
     private static readonly HashSet<string> _ignoredFields =
     [
+        nameof(Domain.Promises.Promise.OpenConditionsDueOn),
         nameof(IdentityUser.NormalizedUserName),
         nameof(IdentityUser.NormalizedEmail),
         nameof(IdentityRole.NormalizedName),

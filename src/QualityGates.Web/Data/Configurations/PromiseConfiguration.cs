@@ -33,7 +33,8 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
 
         // The register filters and sorts by these; My work reads a department's promises of a status by due date.
-        builder.HasIndex(p => new { p.Status, p.DueDate });
+        // Also today's traffic lights: the open promises past their due date, read from the index alone.
+        builder.HasIndex(p => new { p.Status, p.DueDate, p.PromisingDepartmentId, p.DeliveringDepartmentId, p.CategoryId, p.AtRisk });
         builder.HasIndex(p => new { p.PromisingDepartmentId, p.Status, p.DueDate });
         builder.HasIndex(p => new { p.DeliveringDepartmentId, p.Status, p.DueDate });
         builder.HasIndex(p => p.DueDate);
@@ -42,6 +43,10 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         // A user's own work (drafts, risks on their promises): every page's navigation badge counts it.
         builder.HasIndex(p => new { p.OwnerId, p.Status });
         builder.HasIndex(p => new { p.OwnerId, p.AtRisk, p.Status });
+
+        // The open promises with open conditions (traffic lights, conditions due on My work), from the index alone.
+        builder.HasIndex(p => new { p.Status, p.OpenConditionsDueOn, p.PromisingDepartmentId, p.DeliveringDepartmentId, p.CategoryId, p.AtRisk })
+            .HasDatabaseName("IX_Promises_OpenConditions").HasFilter("\"OpenConditionsDueOn\" IS NOT NULL");
 
         // A department's promises at risk (the flag stays after the outcome), by status and due date.
         builder.HasIndex(p => new { p.PromisingDepartmentId, p.AtRisk, p.Status, p.DueDate });

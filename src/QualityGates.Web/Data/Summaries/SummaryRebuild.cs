@@ -7,7 +7,8 @@ using QualityGates.Domain.Promises;
 namespace QualityGates.Web.Data.Summaries;
 
 /// <summary>
-/// Recounts every summary from the base tables with the same facts and rows as <see cref="SummaryChanges"/>:
+/// Recounts every summary from the base tables with the same facts and rows as <see cref="SummaryChanges"/>, and
+/// every promise's <see cref="OpenConditionDates">open-conditions date</see>:
 /// after a bulk load or an import around the app (<c>dotnet QualityGates.Web.dll rebuild-summaries</c>), and by
 /// itself on the first start after the migration that added them. Safe while users write: it reads one
 /// snapshot and replaces the summaries in one transaction; a writer that commits in between makes it start
@@ -39,6 +40,7 @@ public static class SummaryRebuild
             await db.OpenReviewCounts.ExecuteDeleteAsync(ct);
             await db.OwnerDecisionDays.ExecuteDeleteAsync(ct);
 
+            await OpenConditionDates.RebuildAsync(db, ct);
             var delta = new SummaryDelta();
             await foreach (var facts in db.Promises.AsNoTracking().Select(Facts<Promise, PromiseFacts>.Projection).AsAsyncEnumerable().WithCancellation(ct))
             {

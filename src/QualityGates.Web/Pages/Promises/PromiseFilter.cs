@@ -207,8 +207,7 @@ public sealed class PromiseFilter
 
         if (OverdueConditions is { } overdue)
         {
-            promises = promises.Where(p => db.GateReviews.Where(r => r.PromiseId == p.Id).SelectMany(r => r.Conditions)
-                .Any(c => c.ResolvedAtUtc == null && c.DueDate < today) == overdue);
+            promises = promises.Where(p => (p.OpenConditionsDueOn < today) == overdue);
         }
 
         if (Light is { } light)
@@ -219,9 +218,8 @@ public sealed class PromiseFilter
                 .Select(p => new
                 {
                     Promise = p,
-                    Red = (p.AtRisk && p.RiskMeasure == null) || p.DueDate < today
-                          || db.GateReviews.Where(r => r.PromiseId == p.Id).SelectMany(r => r.Conditions).Any(c => c.ResolvedAtUtc == null && c.DueDate < today),
-                    Yellow = p.AtRisk || db.GateReviews.Where(r => r.PromiseId == p.Id).SelectMany(r => r.Conditions).Any(c => c.ResolvedAtUtc == null),
+                    Red = (p.AtRisk && p.RiskMeasure == null) || p.DueDate < today || p.OpenConditionsDueOn < today,
+                    Yellow = p.AtRisk || p.OpenConditionsDueOn != null,
                 });
             promises = (light switch
             {

@@ -40,12 +40,11 @@ public sealed class PromiseListItem
 
     public bool HasRiskMeasure { get; init; }
 
-    public int OpenConditions { get; init; }
-
+    /// <summary>The earliest due date of the promise's open conditions; null when none is open.</summary>
     public DateOnly? EarliestOpenConditionDue { get; init; }
 
     public TrafficLight? Light(DateOnly today) => Promise.Light(
-        Status, DueDate, AtRisk, HasRiskMeasure, OpenConditions, EarliestOpenConditionDue < today ? 1 : 0, today);
+        Status, DueDate, AtRisk, HasRiskMeasure, EarliestOpenConditionDue is null ? 0 : 1, EarliestOpenConditionDue < today ? 1 : 0, today);
 
     public BreachCause? BreachCause { get; init; }
 
@@ -86,8 +85,6 @@ public sealed class PromiseListItem
             BreachCause = p.BreachCause,
             CommittedOn = p.CommittedOn,
             Revision = p.Revision,
-            OpenConditions = db.GateReviews.Where(r => r.PromiseId == p.Id).SelectMany(r => r.Conditions).Count(c => c.ResolvedAtUtc == null),
-            EarliestOpenConditionDue = db.GateReviews.Where(r => r.PromiseId == p.Id).SelectMany(r => r.Conditions)
-                .Where(c => c.ResolvedAtUtc == null).Min(c => (DateOnly?)c.DueDate),
+            EarliestOpenConditionDue = p.OpenConditionsDueOn,
         };
 }

@@ -992,6 +992,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateOnly?>("OpenConditionsDueOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -1142,8 +1145,6 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("PromisingDepartmentId", "DueDate");
 
-                    b.HasIndex("Status", "DueDate");
-
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("DeliveringDepartmentId", "Status", "DueDate");
@@ -1155,6 +1156,12 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.HasIndex("PromisingDepartmentId", "AtRisk", "Status", "DueDate");
 
                     b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
+
+                    b.HasIndex("Status", "DueDate", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk");
+
+                    b.HasIndex("Status", "OpenConditionsDueOn", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk")
+                        .HasDatabaseName("IX_Promises_OpenConditions")
+                        .HasFilter("\"OpenConditionsDueOn\" IS NOT NULL");
 
                     b.ToTable("Promises");
                 });

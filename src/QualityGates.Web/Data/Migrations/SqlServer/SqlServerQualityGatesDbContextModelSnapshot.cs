@@ -994,6 +994,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateOnly?>("OpenConditionsDueOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
@@ -1144,8 +1147,6 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("PromisingDepartmentId", "DueDate");
 
-                    b.HasIndex("Status", "DueDate");
-
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("DeliveringDepartmentId", "Status", "DueDate");
@@ -1157,6 +1158,12 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasIndex("PromisingDepartmentId", "AtRisk", "Status", "DueDate");
 
                     b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
+
+                    b.HasIndex("Status", "DueDate", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk");
+
+                    b.HasIndex("Status", "OpenConditionsDueOn", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk")
+                        .HasDatabaseName("IX_Promises_OpenConditions")
+                        .HasFilter("\"OpenConditionsDueOn\" IS NOT NULL");
 
                     b.ToTable("Promises");
                 });

@@ -951,6 +951,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("OpenConditionsDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -1101,8 +1104,6 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PromisingDepartmentId", "DueDate");
 
-                    b.HasIndex("Status", "DueDate");
-
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("DeliveringDepartmentId", "Status", "DueDate");
@@ -1114,6 +1115,12 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.HasIndex("PromisingDepartmentId", "AtRisk", "Status", "DueDate");
 
                     b.HasIndex("DueDate", "Status", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
+
+                    b.HasIndex("Status", "DueDate", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk");
+
+                    b.HasIndex("Status", "OpenConditionsDueOn", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk")
+                        .HasDatabaseName("IX_Promises_OpenConditions")
+                        .HasFilter("\"OpenConditionsDueOn\" IS NOT NULL");
 
                     b.ToTable("Promises");
                 });

@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace QualityGates.Web.Data.Migrations.Sqlite
+namespace QualityGates.Web.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class SummariesAndWorkIndexes : Migration
@@ -27,27 +28,37 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 table: "Promises");
 
             migrationBuilder.DropIndex(
+                name: "IX_Promises_Status_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
                 name: "IX_GateReviews_DecidingDepartmentId_State",
                 table: "GateReviews");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "OpenConditionsDueOn",
+                table: "Promises",
+                type: "date",
+                nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "CategoryId",
                 table: "GateReviews",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "DeliveringDepartmentId",
                 table: "GateReviews",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "PromiseOwnerId",
                 table: "GateReviews",
-                type: "TEXT",
+                type: "character varying(450)",
                 maxLength: 450,
                 nullable: false,
                 defaultValue: "");
@@ -55,7 +66,7 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "PromisingDepartmentId",
                 table: "GateReviews",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
@@ -66,17 +77,20 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
             // A withdrawal now supersedes the running reviews and resolves the open conditions (nothing is left to
             // decide or fulfil); earlier withdrawals left them open.
             migrationBuilder.Sql("UPDATE \"GateReviews\" SET \"State\" = 'Superseded', \"DecidedAtUtc\" = (SELECT p.\"WithdrawnAtUtc\" FROM \"Promises\" p WHERE p.\"Id\" = \"GateReviews\".\"PromiseId\") WHERE \"State\" IN ('Open', 'OnHold', 'Returned') AND \"PromiseId\" IN (SELECT \"Id\" FROM \"Promises\" WHERE \"Status\" = 'Withdrawn')");
-            migrationBuilder.Sql("UPDATE \"ReviewCondition\" SET \"ResolvedAtUtc\" = (SELECT p.\"WithdrawnAtUtc\" FROM \"GateReviews\" r JOIN \"Promises\" p ON p.\"Id\" = r.\"PromiseId\" WHERE r.\"Id\" = \"ReviewCondition\".\"GateReviewId\"), \"ResolvedById\" = (SELECT p.\"OwnerId\" FROM \"GateReviews\" r JOIN \"Promises\" p ON p.\"Id\" = r.\"PromiseId\" WHERE r.\"Id\" = \"ReviewCondition\".\"GateReviewId\"), \"ResolutionNote\" = (SELECT substr(p.\"WithdrawalReason\", 1, 500) FROM \"GateReviews\" r JOIN \"Promises\" p ON p.\"Id\" = r.\"PromiseId\" WHERE r.\"Id\" = \"ReviewCondition\".\"GateReviewId\") WHERE \"ResolvedAtUtc\" IS NULL AND \"GateReviewId\" IN (SELECT \"Id\" FROM \"GateReviews\" WHERE \"PromiseId\" IN (SELECT \"Id\" FROM \"Promises\" WHERE \"Status\" = 'Withdrawn'))");
+            migrationBuilder.Sql("UPDATE \"ReviewCondition\" SET \"ResolvedAtUtc\" = (SELECT p.\"WithdrawnAtUtc\" FROM \"GateReviews\" r JOIN \"Promises\" p ON p.\"Id\" = r.\"PromiseId\" WHERE r.\"Id\" = \"ReviewCondition\".\"GateReviewId\"), \"ResolvedById\" = (SELECT p.\"OwnerId\" FROM \"GateReviews\" r JOIN \"Promises\" p ON p.\"Id\" = r.\"PromiseId\" WHERE r.\"Id\" = \"ReviewCondition\".\"GateReviewId\"), \"ResolutionNote\" = (SELECT SUBSTRING(p.\"WithdrawalReason\", 1, 500) FROM \"GateReviews\" r JOIN \"Promises\" p ON p.\"Id\" = r.\"PromiseId\" WHERE r.\"Id\" = \"ReviewCondition\".\"GateReviewId\") WHERE \"ResolvedAtUtc\" IS NULL AND \"GateReviewId\" IN (SELECT \"Id\" FROM \"GateReviews\" WHERE \"PromiseId\" IN (SELECT \"Id\" FROM \"Promises\" WHERE \"Status\" = 'Withdrawn'))");
+
+            // The earliest due date of each promise's open conditions, kept from now on at every save.
+            migrationBuilder.Sql("UPDATE \"Promises\" SET \"OpenConditionsDueOn\" = (SELECT MIN(c.\"DueDate\") FROM \"ReviewCondition\" c JOIN \"GateReviews\" r ON r.\"Id\" = c.\"GateReviewId\" WHERE r.\"PromiseId\" = \"Promises\".\"Id\" AND c.\"ResolvedAtUtc\" IS NULL) WHERE \"Id\" IN (SELECT r.\"PromiseId\" FROM \"ReviewCondition\" c JOIN \"GateReviews\" r ON r.\"Id\" = c.\"GateReviewId\" WHERE c.\"ResolvedAtUtc\" IS NULL)");
 
             // The summary tables below are filled on the next start (SummaryRebuild, ADR 0021).
             migrationBuilder.CreateTable(
                 name: "ActionMonthFigures",
                 columns: table => new
                 {
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResponsibleDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Opened = table.Column<long>(type: "INTEGER", nullable: false),
-                    Done = table.Column<long>(type: "INTEGER", nullable: false)
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    ResponsibleDepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Opened = table.Column<long>(type: "bigint", nullable: false),
+                    Done = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,14 +101,14 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 name: "CustomerMonthFigures",
                 columns: table => new
                 {
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    Slice = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    SliceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kept = table.Column<long>(type: "INTEGER", nullable: false),
-                    Broken = table.Column<long>(type: "INTEGER", nullable: false),
-                    KeptAgainstFirst = table.Column<long>(type: "INTEGER", nullable: false),
-                    BrokenAgainstFirst = table.Column<long>(type: "INTEGER", nullable: false)
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Slice = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SliceId = table.Column<int>(type: "integer", nullable: false),
+                    CustomerId = table.Column<int>(type: "integer", nullable: false),
+                    Kept = table.Column<long>(type: "bigint", nullable: false),
+                    Broken = table.Column<long>(type: "bigint", nullable: false),
+                    KeptAgainstFirst = table.Column<long>(type: "bigint", nullable: false),
+                    BrokenAgainstFirst = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,16 +119,16 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 name: "DecisionMonthFigures",
                 columns: table => new
                 {
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecidingDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PromisingDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeliveringDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Go = table.Column<long>(type: "INTEGER", nullable: false),
-                    GoByEnvelope = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConditionalGo = table.Column<long>(type: "INTEGER", nullable: false),
-                    Recycle = table.Column<long>(type: "INTEGER", nullable: false),
-                    NoGo = table.Column<long>(type: "INTEGER", nullable: false)
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    DecidingDepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    PromisingDepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    DeliveringDepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    Go = table.Column<long>(type: "bigint", nullable: false),
+                    GoByEnvelope = table.Column<long>(type: "bigint", nullable: false),
+                    ConditionalGo = table.Column<long>(type: "bigint", nullable: false),
+                    Recycle = table.Column<long>(type: "bigint", nullable: false),
+                    NoGo = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -125,12 +139,12 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 name: "DurationHistograms",
                 columns: table => new
                 {
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    Slice = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    SliceId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Hours = table.Column<int>(type: "INTEGER", nullable: false),
-                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Slice = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SliceId = table.Column<int>(type: "integer", nullable: false),
+                    Hours = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,9 +155,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 name: "OpenReviewCounts",
                 columns: table => new
                 {
-                    DecidingDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stage = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                    DecidingDepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,9 +168,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 name: "OwnerDecisionDays",
                 columns: table => new
                 {
-                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Day = table.Column<int>(type: "INTEGER", nullable: false),
-                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,12 +181,12 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 name: "PromiseCounts",
                 columns: table => new
                 {
-                    PromisingDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeliveringDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Risk = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                    PromisingDepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    DeliveringDepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Risk = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,29 +197,29 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 name: "PromiseMonthFigures",
                 columns: table => new
                 {
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    PromisingDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeliveringDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kept = table.Column<long>(type: "INTEGER", nullable: false),
-                    Broken = table.Column<long>(type: "INTEGER", nullable: false),
-                    KeptAgainstFirst = table.Column<long>(type: "INTEGER", nullable: false),
-                    BrokenAgainstFirst = table.Column<long>(type: "INTEGER", nullable: false),
-                    Submitted = table.Column<long>(type: "INTEGER", nullable: false),
-                    Changes = table.Column<long>(type: "INTEGER", nullable: false),
-                    Approved = table.Column<long>(type: "INTEGER", nullable: false),
-                    ChangedAfterApproval = table.Column<long>(type: "INTEGER", nullable: false),
-                    DueDateSlipDays = table.Column<long>(type: "INTEGER", nullable: false),
-                    Committed = table.Column<long>(type: "INTEGER", nullable: false),
-                    Ungated = table.Column<long>(type: "INTEGER", nullable: false),
-                    FirstDecided = table.Column<long>(type: "INTEGER", nullable: false),
-                    FirstPass = table.Column<long>(type: "INTEGER", nullable: false),
-                    HandoverAccepted = table.Column<long>(type: "INTEGER", nullable: false),
-                    HandoverReturned = table.Column<long>(type: "INTEGER", nullable: false),
-                    BrokenUnrealisticAtGate = table.Column<long>(type: "INTEGER", nullable: false),
-                    BrokenLostAtHandover = table.Column<long>(type: "INTEGER", nullable: false),
-                    BrokenChangedByCustomer = table.Column<long>(type: "INTEGER", nullable: false),
-                    BrokenExecution = table.Column<long>(type: "INTEGER", nullable: false)
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    PromisingDepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    DeliveringDepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    Kept = table.Column<long>(type: "bigint", nullable: false),
+                    Broken = table.Column<long>(type: "bigint", nullable: false),
+                    KeptAgainstFirst = table.Column<long>(type: "bigint", nullable: false),
+                    BrokenAgainstFirst = table.Column<long>(type: "bigint", nullable: false),
+                    Submitted = table.Column<long>(type: "bigint", nullable: false),
+                    Changes = table.Column<long>(type: "bigint", nullable: false),
+                    Approved = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedAfterApproval = table.Column<long>(type: "bigint", nullable: false),
+                    DueDateSlipDays = table.Column<long>(type: "bigint", nullable: false),
+                    Committed = table.Column<long>(type: "bigint", nullable: false),
+                    Ungated = table.Column<long>(type: "bigint", nullable: false),
+                    FirstDecided = table.Column<long>(type: "bigint", nullable: false),
+                    FirstPass = table.Column<long>(type: "bigint", nullable: false),
+                    HandoverAccepted = table.Column<long>(type: "bigint", nullable: false),
+                    HandoverReturned = table.Column<long>(type: "bigint", nullable: false),
+                    BrokenUnrealisticAtGate = table.Column<long>(type: "bigint", nullable: false),
+                    BrokenLostAtHandover = table.Column<long>(type: "bigint", nullable: false),
+                    BrokenChangedByCustomer = table.Column<long>(type: "bigint", nullable: false),
+                    BrokenExecution = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -229,6 +243,12 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 columns: new[] { "DeliveringDepartmentId", "Status", "DueDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Promises_OpenConditions",
+                table: "Promises",
+                columns: new[] { "Status", "OpenConditionsDueOn", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk" },
+                filter: "\"OpenConditionsDueOn\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Promises_OwnerId_AtRisk_Status",
                 table: "Promises",
                 columns: new[] { "OwnerId", "AtRisk", "Status" });
@@ -247,6 +267,11 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 name: "IX_Promises_PromisingDepartmentId_Status_DueDate",
                 table: "Promises",
                 columns: new[] { "PromisingDepartmentId", "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_Status_DueDate_PromisingDepartmentId_DeliveringDep~",
+                table: "Promises",
+                columns: new[] { "Status", "DueDate", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Promises_Title",
@@ -311,6 +336,10 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 table: "Promises");
 
             migrationBuilder.DropIndex(
+                name: "IX_Promises_OpenConditions",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Promises_OwnerId_AtRisk_Status",
                 table: "Promises");
 
@@ -324,6 +353,10 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "IX_Promises_PromisingDepartmentId_Status_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_Status_DueDate_PromisingDepartmentId_DeliveringDep~",
                 table: "Promises");
 
             migrationBuilder.DropIndex(
@@ -341,6 +374,10 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Feedback_Type_CreatedAtUtc",
                 table: "Feedback");
+
+            migrationBuilder.DropColumn(
+                name: "OpenConditionsDueOn",
+                table: "Promises");
 
             migrationBuilder.DropColumn(
                 name: "CategoryId",
@@ -377,6 +414,11 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                 name: "IX_Promises_PromisingDepartmentId_Status",
                 table: "Promises",
                 columns: new[] { "PromisingDepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_Status_DueDate",
+                table: "Promises",
+                columns: new[] { "Status", "DueDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_GateReviews_DecidingDepartmentId_State",

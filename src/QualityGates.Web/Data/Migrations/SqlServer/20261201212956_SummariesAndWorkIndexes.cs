@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -27,8 +28,18 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 table: "Promises");
 
             migrationBuilder.DropIndex(
+                name: "IX_Promises_Status_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
                 name: "IX_GateReviews_DecidingDepartmentId_State",
                 table: "GateReviews");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "OpenConditionsDueOn",
+                table: "Promises",
+                type: "date",
+                nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "CategoryId",
@@ -67,6 +78,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
             // decide or fulfil); earlier withdrawals left them open.
             migrationBuilder.Sql("UPDATE [GateReviews] SET [State] = 'Superseded', [DecidedAtUtc] = (SELECT p.[WithdrawnAtUtc] FROM [Promises] p WHERE p.[Id] = [GateReviews].[PromiseId]) WHERE [State] IN ('Open', 'OnHold', 'Returned') AND [PromiseId] IN (SELECT [Id] FROM [Promises] WHERE [Status] = 'Withdrawn')");
             migrationBuilder.Sql("UPDATE [ReviewCondition] SET [ResolvedAtUtc] = (SELECT p.[WithdrawnAtUtc] FROM [GateReviews] r JOIN [Promises] p ON p.[Id] = r.[PromiseId] WHERE r.[Id] = [ReviewCondition].[GateReviewId]), [ResolvedById] = (SELECT p.[OwnerId] FROM [GateReviews] r JOIN [Promises] p ON p.[Id] = r.[PromiseId] WHERE r.[Id] = [ReviewCondition].[GateReviewId]), [ResolutionNote] = (SELECT SUBSTRING(p.[WithdrawalReason], 1, 500) FROM [GateReviews] r JOIN [Promises] p ON p.[Id] = r.[PromiseId] WHERE r.[Id] = [ReviewCondition].[GateReviewId]) WHERE [ResolvedAtUtc] IS NULL AND [GateReviewId] IN (SELECT [Id] FROM [GateReviews] WHERE [PromiseId] IN (SELECT [Id] FROM [Promises] WHERE [Status] = 'Withdrawn'))");
+
+            // The earliest due date of each promise's open conditions, kept from now on at every save.
+            migrationBuilder.Sql("UPDATE [Promises] SET [OpenConditionsDueOn] = (SELECT MIN(c.[DueDate]) FROM [ReviewCondition] c JOIN [GateReviews] r ON r.[Id] = c.[GateReviewId] WHERE r.[PromiseId] = [Promises].[Id] AND c.[ResolvedAtUtc] IS NULL) WHERE [Id] IN (SELECT r.[PromiseId] FROM [ReviewCondition] c JOIN [GateReviews] r ON r.[Id] = c.[GateReviewId] WHERE c.[ResolvedAtUtc] IS NULL)");
 
             // The summary tables below are filled on the next start (SummaryRebuild, ADR 0021).
             migrationBuilder.CreateTable(
@@ -229,6 +243,12 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 columns: new[] { "DeliveringDepartmentId", "Status", "DueDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Promises_OpenConditions",
+                table: "Promises",
+                columns: new[] { "Status", "OpenConditionsDueOn", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk" },
+                filter: "\"OpenConditionsDueOn\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Promises_OwnerId_AtRisk_Status",
                 table: "Promises",
                 columns: new[] { "OwnerId", "AtRisk", "Status" });
@@ -247,6 +267,11 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 name: "IX_Promises_PromisingDepartmentId_Status_DueDate",
                 table: "Promises",
                 columns: new[] { "PromisingDepartmentId", "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_Status_DueDate_PromisingDepartmentId_DeliveringDepartmentId_CategoryId_AtRisk",
+                table: "Promises",
+                columns: new[] { "Status", "DueDate", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Promises_Title",
@@ -311,6 +336,10 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 table: "Promises");
 
             migrationBuilder.DropIndex(
+                name: "IX_Promises_OpenConditions",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Promises_OwnerId_AtRisk_Status",
                 table: "Promises");
 
@@ -324,6 +353,10 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropIndex(
                 name: "IX_Promises_PromisingDepartmentId_Status_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Promises_Status_DueDate_PromisingDepartmentId_DeliveringDepartmentId_CategoryId_AtRisk",
                 table: "Promises");
 
             migrationBuilder.DropIndex(
@@ -341,6 +374,10 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_Feedback_Type_CreatedAtUtc",
                 table: "Feedback");
+
+            migrationBuilder.DropColumn(
+                name: "OpenConditionsDueOn",
+                table: "Promises");
 
             migrationBuilder.DropColumn(
                 name: "CategoryId",
@@ -377,6 +414,11 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                 name: "IX_Promises_PromisingDepartmentId_Status",
                 table: "Promises",
                 columns: new[] { "PromisingDepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_Status_DueDate",
+                table: "Promises",
+                columns: new[] { "Status", "DueDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_GateReviews_DecidingDepartmentId_State",

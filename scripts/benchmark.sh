@@ -204,6 +204,7 @@ measure() { # provider n page url session
     wait_quiet
     # A fresh session, as a browser has one: hey repeats one cookie, and a cookie older than the security-stamp
     # interval (5 minutes) would make every request re-check the user and issue a new cookie.
+    rm -f "$WORK/$5.cookies" # signed in, the login page only redirects
     sign_in "$5" "$proxy" "${emails[$5]}"
     cookie=$(auth_cookie "$5")
     before=$(load)

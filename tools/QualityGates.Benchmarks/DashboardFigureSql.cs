@@ -112,8 +112,8 @@ public static class DashboardFigureSql
             $"""
              SELECT d."Id", d."Name",
                     g.plain - COALESCE(m.plain_red, 0) - COALESCE(m.plain_yellow, 0),
-                    g.measured - COALESCE(m.measured_red, 0) + COALESCE(m.plain_yellow, 0),
-                    g.unmeasured + COALESCE(m.plain_red, 0) + COALESCE(m.measured_red, 0)
+                    g.measured - COALESCE(r.measured_red, 0) + COALESCE(m.plain_yellow, 0),
+                    g.unmeasured + COALESCE(m.plain_red, 0) + COALESCE(r.measured_red, 0)
              FROM (SELECT "DeliveringDepartmentId" AS department,
                           SUM(CASE WHEN "Risk" = 'None' THEN "Count" ELSE 0 END) AS plain,
                           SUM(CASE WHEN "Risk" = 'Measured' THEN "Count" ELSE 0 END) AS measured,
@@ -121,17 +121,19 @@ public static class DashboardFigureSql
                    FROM "PromiseCounts" WHERE "Status" IN {OpenStatuses} GROUP BY "DeliveringDepartmentId") g
              JOIN "Departments" d ON d."Id" = g.department
              LEFT JOIN (
-               SELECT x.department,
-                      SUM(CASE WHEN NOT x.risk AND x.red THEN 1 ELSE 0 END) AS plain_red,
-                      SUM(CASE WHEN NOT x.risk AND NOT x.red THEN 1 ELSE 0 END) AS plain_yellow,
-                      SUM(CASE WHEN x.risk AND x.red THEN 1 ELSE 0 END) AS measured_red
-               FROM (SELECT p."DeliveringDepartmentId" AS department, p."AtRisk" AS risk, p."DueDate" < @today OR COALESCE(o.earliest < @today, FALSE) AS red
-                     FROM "Promises" p
-                     LEFT JOIN (SELECT r."PromiseId", MIN(c."DueDate") AS earliest FROM "ReviewCondition" c JOIN "GateReviews" r ON r."Id" = c."GateReviewId"
-                                WHERE c."ResolvedAtUtc" IS NULL GROUP BY r."PromiseId") o ON o."PromiseId" = p."Id"
-                     WHERE p."Status" IN {OpenStatuses} AND NOT (p."AtRisk" AND p."RiskMeasure" IS NULL)
-                           AND (p."DueDate" < @today OR o."PromiseId" IS NOT NULL)) x
+               SELECT x.department, SUM(x.red) AS plain_red, SUM(x.yellow) AS plain_yellow FROM (
+                 SELECT p."DeliveringDepartmentId" AS department, 1 AS red, 0 AS yellow FROM "Promises" p
+                 WHERE p."Status" IN {OpenStatuses} AND p."AtRisk" = FALSE AND p."DueDate" < @today
+                 UNION ALL
+                 SELECT p."DeliveringDepartmentId", CASE WHEN p."OpenConditionsDueOn" < @today THEN 1 ELSE 0 END, CASE WHEN p."OpenConditionsDueOn" < @today THEN 0 ELSE 1 END
+                 FROM "Promises" p
+                 WHERE p."Status" IN {OpenStatuses} AND p."AtRisk" = FALSE AND p."OpenConditionsDueOn" IS NOT NULL AND p."DueDate" >= @today) x
                GROUP BY x.department) m ON m.department = g.department
+             LEFT JOIN (
+               SELECT p."DeliveringDepartmentId" AS department, COUNT(*) AS measured_red FROM "Promises" p
+               WHERE p."Status" IN {OpenStatuses} AND p."AtRisk" = TRUE AND p."RiskMeasure" IS NOT NULL
+                     AND (p."DueDate" < @today OR p."OpenConditionsDueOn" < @today)
+               GROUP BY p."DeliveringDepartmentId") r ON r.department = g.department
              WHERE g.plain + g.measured + g.unmeasured > 0
              """),
         new("DueSoonWithoutOutcome", (q, f) => One(q.DueSoonWithoutOutcomeAsync(f), n => [n]),

@@ -27,6 +27,7 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     // Departments and categories are a handful of rows: read once per request (this object lives as long).
     private Dictionary<int, string>? _departmentNames;
     private Dictionary<int, string>? _categoryNames;
+    private readonly Dictionary<DashboardFilter, Task<List<PromiseMonthFigures>>> _monthRows = [];
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -35,7 +36,20 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
 
     private bool Summarized(DashboardFilter filter) => !FromBaseTables && filter.IsWholeMonths && filter.CustomerId is null;
 
-    /// <summary>The promise figures of the months in view, narrowed as the filter and scope narrow the promises.</summary>
+    /// <summary>
+    /// The promise figures of the months in view, narrowed as the filter and scope narrow the promises: at most
+    /// months × departments × categories rows, read once per request and shared by the ten figures they answer.
+    /// </summary>
+    private Task<List<PromiseMonthFigures>> MonthRowsAsync(DashboardFilter filter, CancellationToken ct)
+    {
+        if (!_monthRows.TryGetValue(filter, out var rows))
+        {
+            _monthRows[filter] = rows = MonthFigures(filter).ToListAsync(ct);
+        }
+
+        return rows;
+    }
+
     private IQueryable<PromiseMonthFigures> MonthFigures(DashboardFilter filter)
     {
         var rows = db.PromiseMonthFigures.AsNoTracking().Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth);
@@ -93,9 +107,7 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
 
     public async Task<KeptRate> KeptRateAsync(DashboardFilter filter, CancellationToken ct = default) =>
         Summarized(filter)
-            ? (await MonthFigures(filter).GroupBy(r => 1)
-                .Select(g => new KeptSums(g.Sum(r => r.Kept), g.Sum(r => r.Broken), g.Sum(r => r.KeptAgainstFirst), g.Sum(r => r.BrokenAgainstFirst)))
-                .SingleOrDefaultAsync(ct))?.Rate ?? KeptRate.None
+            ? KeptSums.Of(await MonthRowsAsync(filter, ct)).Rate
             : await Judged(filter).GroupBy(p => 1)
                 .Select(g => new KeptRate(
                     g.Count(p => p.Status == PromiseStatus.Kept),
@@ -107,9 +119,8 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     /// <summary>The trend: one row per month of the due date that has judged promises, oldest first.</summary>
     public async Task<IReadOnlyList<KeptRateMonth>> KeptRateByMonthAsync(DashboardFilter filter, CancellationToken ct = default) =>
         Summarized(filter)
-            ? (await MonthFigures(filter).GroupBy(r => r.Month)
-                .Select(g => new { Month = g.Key, Sums = new KeptSums(g.Sum(r => r.Kept), g.Sum(r => r.Broken), g.Sum(r => r.KeptAgainstFirst), g.Sum(r => r.BrokenAgainstFirst)) })
-                .ToListAsync(ct))
+            ? (await MonthRowsAsync(filter, ct)).GroupBy(r => r.Month)
+                .Select(g => new { Month = g.Key, Sums = KeptSums.Of(g) })
                 .Where(m => m.Sums.IsJudged).OrderBy(m => m.Month)
                 .Select(m => new KeptRateMonth(m.Month / 100, m.Month % 100, m.Sums.Rate)).ToList()
             : await Judged(filter).GroupBy(p => new { p.DueDate.Year, p.DueDate.Month })
@@ -123,17 +134,17 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
 
     public async Task<IReadOnlyList<KeptRateRow>> KeptRateByPromisingDepartmentAsync(DashboardFilter filter, CancellationToken ct = default) =>
         await NamedAsync(Summarized(filter)
-            ? await KeptRateGroupsAsync(MonthFigures(filter).GroupBy(r => r.PromisingDepartmentId), ct)
+            ? KeptRateGroups((await MonthRowsAsync(filter, ct)).GroupBy(r => r.PromisingDepartmentId))
             : await KeptRateGroupsAsync(Judged(filter).GroupBy(p => p.PromisingDepartmentId), ct), DepartmentNamesAsync, ct);
 
     public async Task<IReadOnlyList<KeptRateRow>> KeptRateByDeliveringDepartmentAsync(DashboardFilter filter, CancellationToken ct = default) =>
         await NamedAsync(Summarized(filter)
-            ? await KeptRateGroupsAsync(MonthFigures(filter).GroupBy(r => r.DeliveringDepartmentId), ct)
+            ? KeptRateGroups((await MonthRowsAsync(filter, ct)).GroupBy(r => r.DeliveringDepartmentId))
             : await KeptRateGroupsAsync(Judged(filter).GroupBy(p => p.DeliveringDepartmentId), ct), DepartmentNamesAsync, ct);
 
     public async Task<IReadOnlyList<KeptRateRow>> KeptRateByCategoryAsync(DashboardFilter filter, CancellationToken ct = default) =>
         await NamedAsync(Summarized(filter)
-            ? await KeptRateGroupsAsync(MonthFigures(filter).GroupBy(r => r.CategoryId), ct)
+            ? KeptRateGroups((await MonthRowsAsync(filter, ct)).GroupBy(r => r.CategoryId))
             : await KeptRateGroupsAsync(Judged(filter).GroupBy(p => p.CategoryId), ct), CategoryNamesAsync, ct);
 
     /// <summary>The <see cref="TopCustomers"/> customers with the most judged promises; general claims (no customer) as one row with a null id.</summary>
@@ -174,10 +185,7 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
 
     public async Task<MovingTargetIndex> MovingTargetIndexAsync(DashboardFilter filter, CancellationToken ct = default) =>
         Summarized(filter)
-            ? await MonthFigures(filter).GroupBy(r => 1)
-                .Select(g => new MovingTargetIndex(
-                    (int)g.Sum(r => r.Submitted), (int)g.Sum(r => r.Changes), (int)g.Sum(r => r.Approved), (int)g.Sum(r => r.ChangedAfterApproval), g.Sum(r => r.DueDateSlipDays)))
-                .SingleOrDefaultAsync(ct) ?? new MovingTargetIndex(0, 0, 0, 0, 0)
+            ? MovingTargetOf(await MonthRowsAsync(filter, ct))
             : await DueInPeriod(filter).Where(p => p.Revision > 0).GroupBy(p => 1)
                 .Select(g => new MovingTargetIndex(
                     g.Count(),
@@ -194,18 +202,14 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     /// </summary>
     public async Task<UngatedRate> UngatedRateAsync(DashboardFilter filter, CancellationToken ct = default) =>
         Summarized(filter)
-            ? await MonthFigures(filter).GroupBy(r => 1)
-                .Select(g => new UngatedRate((int)g.Sum(r => r.Committed), (int)g.Sum(r => r.Ungated)))
-                .SingleOrDefaultAsync(ct) ?? new UngatedRate(0, 0)
+            ? UngatedOf(await MonthRowsAsync(filter, ct))
             : await DueInPeriod(filter).Where(p => p.CommittedOn != null).GroupBy(p => 1)
                 .Select(g => new UngatedRate(g.Count(), g.Count(p => p.FirstApprovedRevision == null)))
                 .SingleOrDefaultAsync(ct) ?? new UngatedRate(0, 0);
 
     public async Task<FirstPassYield> FirstPassYieldAsync(DashboardFilter filter, CancellationToken ct = default) =>
         Summarized(filter)
-            ? await MonthFigures(filter).GroupBy(r => 1)
-                .Select(g => new FirstPassYield((int)g.Sum(r => r.FirstDecided), (int)g.Sum(r => r.FirstPass)))
-                .SingleOrDefaultAsync(ct) ?? new FirstPassYield(0, 0)
+            ? FirstPassOf(await MonthRowsAsync(filter, ct))
             : await DueInPeriod(filter).Where(p => p.FirstFeasibilityDecision != null).GroupBy(p => 1)
                 .Select(g => new FirstPassYield(
                     g.Count(),
@@ -216,9 +220,9 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     public async Task<IReadOnlyList<HandoverRow>> HandoverByDepartmentPairAsync(DashboardFilter filter, CancellationToken ct = default)
     {
         var rows = Summarized(filter)
-            ? (await MonthFigures(filter).GroupBy(r => new { r.PromisingDepartmentId, r.DeliveringDepartmentId })
+            ? (await MonthRowsAsync(filter, ct)).GroupBy(r => (r.PromisingDepartmentId, r.DeliveringDepartmentId))
                 .Select(g => new PairCounts(g.Key.PromisingDepartmentId, g.Key.DeliveringDepartmentId, g.Sum(r => r.HandoverAccepted), g.Sum(r => r.HandoverReturned)))
-                .ToListAsync(ct)).Where(r => r.Accepted + r.Returned > 0).ToList()
+                .Where(r => r.Accepted + r.Returned > 0).ToList()
             : await DueInPeriod(filter).Where(p => p.HandoverAcceptedFirstTime != null)
                 .GroupBy(p => new { p.PromisingDepartmentId, p.DeliveringDepartmentId })
                 .Select(g => new PairCounts(
@@ -239,7 +243,7 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
         List<(int DepartmentId, BreachCause Cause, long Count)> rows;
         if (Summarized(filter))
         {
-            var departments = await MonthFigures(filter).GroupBy(r => r.DeliveringDepartmentId)
+            var departments = (await MonthRowsAsync(filter, ct)).GroupBy(r => r.DeliveringDepartmentId)
                 .Select(g => new
                 {
                     DepartmentId = g.Key,
@@ -248,7 +252,7 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
                     ChangedByCustomer = g.Sum(r => r.BrokenChangedByCustomer),
                     Execution = g.Sum(r => r.BrokenExecution),
                 })
-                .ToListAsync(ct);
+                .ToList();
             rows = departments.SelectMany(d => new[]
                 {
                     (d.DepartmentId, BreachCause.UnrealisticAtGate, d.UnrealisticAtGate), (d.DepartmentId, BreachCause.LostAtHandover, d.LostAtHandover),
@@ -478,34 +482,49 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
             .Select(g => new { g.Key.DeliveringDepartmentId, g.Key.Risk, Count = g.Sum(c => c.Count) })
             .ToListAsync(ct);
 
-        // The open promises whose light is not their risk's: overdue, or with open conditions (red when overdue or a
-        // condition is, unless at risk without a measure, which is red already). Both read from their index alone.
+        // The open promises whose light is not their risk's: overdue (red), or with open conditions (red once one
+        // is overdue, else yellow). Those not at risk are counted per department from indexes that hold every column
+        // they read (A: overdue, B: with open conditions, both: overdue with open conditions).
         var open = Open(filter);
-        var overdue = await open.Where(p => p.DueDate < today)
-            .Select(p => new { p.Id, p.DeliveringDepartmentId, p.AtRisk }).ToListAsync(ct);
-        var withConditions = await open.Where(p => p.OpenConditionsDueOn != null)
-            .Select(p => new { p.Id, p.DeliveringDepartmentId, p.AtRisk, p.OpenConditionsDueOn }).ToListAsync(ct);
-        var atRisk = overdue.Where(p => p.AtRisk).Select(p => p.Id).Concat(withConditions.Where(p => p.AtRisk).Select(p => p.Id)).Distinct().ToList();
-        var unmeasured = (await db.Promises.Where(p => atRisk.Contains(p.Id) && p.RiskMeasure == null).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
-        var moved = overdue.Select(p => (p.Id, p.DeliveringDepartmentId, p.AtRisk, Red: true))
-            .Concat(withConditions.Select(p => (p.Id, p.DeliveringDepartmentId, p.AtRisk, Red: p.OpenConditionsDueOn < today)))
-            .Where(p => !unmeasured.Contains(p.Id))
-            .GroupBy(p => p.Id)
-            .Select(g => (g.First().DeliveringDepartmentId, g.First().AtRisk, Red: g.Any(p => p.Red)))
-            .ToList();
+        // Parameters, not constants: EF writes a constant as NOT "AtRisk", which no index can seek.
+        var plain = false;
+        var overdue = await open.Where(p => p.AtRisk == plain && p.DueDate < today)
+            .GroupBy(p => p.DeliveringDepartmentId).Select(g => new { DepartmentId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.DepartmentId, g => g.Count, ct);
+        var conditions = await open.Where(p => p.AtRisk == plain && p.OpenConditionsDueOn != null)
+            .GroupBy(p => p.DeliveringDepartmentId)
+            .Select(g => new
+            {
+                DepartmentId = g.Key,
+                Count = g.Count(),
+                Red = g.Count(p => p.OpenConditionsDueOn < today),
+                Overdue = g.Count(p => p.DueDate < today),
+                OverdueRed = g.Count(p => p.DueDate < today && p.OpenConditionsDueOn < today),
+            })
+            .ToDictionaryAsync(g => g.DepartmentId, ct);
 
-        return byRisk.Select(r => r.DeliveringDepartmentId).Concat(moved.Select(m => m.DeliveringDepartmentId)).Distinct()
+        // Those at risk one by one (about one in eight): only a measured risk turns from yellow to red with time.
+        var atRisk = true;
+        var atRiskRed = (await open.Where(p => p.AtRisk == atRisk && p.DueDate < today).Select(p => new { p.Id, p.DeliveringDepartmentId }).ToListAsync(ct))
+            .Concat(await open.Where(p => p.AtRisk == atRisk && p.OpenConditionsDueOn < today).Select(p => new { p.Id, p.DeliveringDepartmentId }).ToListAsync(ct))
+            .DistinctBy(p => p.Id).ToList();
+        var ids = atRiskRed.Select(p => p.Id).ToList();
+        var unmeasured = (await db.Promises.Where(p => ids.Contains(p.Id) && p.RiskMeasure == null).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        var measuredToRed = atRiskRed.Where(p => !unmeasured.Contains(p.Id)).CountBy(p => p.DeliveringDepartmentId).ToDictionary();
+
+        return byRisk.Select(r => r.DeliveringDepartmentId).Distinct()
             .Select(department =>
             {
                 long Counted(RiskLevel risk) => byRisk.Where(r => r.DeliveringDepartmentId == department && r.Risk == risk).Sum(r => r.Count);
-                int Moved(bool atRisk, bool red) => moved.Count(m => m.DeliveringDepartmentId == department && m.AtRisk == atRisk && m.Red == red);
-                var plainToRed = Moved(atRisk: false, red: true);
-                var plainToYellow = Moved(atRisk: false, red: false);
-                var measuredToRed = Moved(atRisk: true, red: true);
+                var a = overdue.GetValueOrDefault(department);
+                var b = conditions.GetValueOrDefault(department);
+                var plainToRed = a + (b?.Red ?? 0) - (b?.OverdueRed ?? 0);
+                var plainToYellow = (b?.Count ?? 0) - (b?.Red ?? 0) - ((b?.Overdue ?? 0) - (b?.OverdueRed ?? 0));
+                var measuredRed = measuredToRed.GetValueOrDefault(department);
                 return new TrafficLightRow(department, "",
                     (int)Counted(RiskLevel.None) - plainToRed - plainToYellow,
-                    (int)Counted(RiskLevel.Measured) - measuredToRed + plainToYellow,
-                    (int)Counted(RiskLevel.Unmeasured) + plainToRed + measuredToRed);
+                    (int)Counted(RiskLevel.Measured) - measuredRed + plainToYellow,
+                    (int)Counted(RiskLevel.Unmeasured) + plainToRed + measuredRed);
             })
             .Where(r => r.Green + r.Yellow + r.Red > 0)
             .ToList();
@@ -637,6 +656,9 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     /// <summary>Summed kept-rate counters of summary rows.</summary>
     private sealed record KeptSums(long Kept, long Broken, long KeptAgainstFirst, long BrokenAgainstFirst)
     {
+        public static KeptSums Of(IEnumerable<PromiseMonthFigures> rows) =>
+            rows.Aggregate(new KeptSums(0, 0, 0, 0), (s, r) => new KeptSums(s.Kept + r.Kept, s.Broken + r.Broken, s.KeptAgainstFirst + r.KeptAgainstFirst, s.BrokenAgainstFirst + r.BrokenAgainstFirst));
+
         public bool IsJudged => Kept + Broken > 0;
 
         public KeptRate Rate => new((int)Kept, (int)Broken, (int)KeptAgainstFirst, (int)BrokenAgainstFirst);
@@ -658,10 +680,16 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
 
     private sealed record PairCounts(int PromisingDepartmentId, int DeliveringDepartmentId, long Accepted, long Returned);
 
-    private static async Task<List<Counted>> KeptRateGroupsAsync(IQueryable<IGrouping<int, PromiseMonthFigures>> groups, CancellationToken ct) =>
-        (await groups.Select(g => new { g.Key, Sums = new KeptSums(g.Sum(r => r.Kept), g.Sum(r => r.Broken), g.Sum(r => r.KeptAgainstFirst), g.Sum(r => r.BrokenAgainstFirst)) })
-            .ToListAsync(ct))
-        .Where(g => g.Sums.IsJudged).Select(g => new Counted(g.Key, g.Sums.Rate)).ToList();
+    private static MovingTargetIndex MovingTargetOf(List<PromiseMonthFigures> rows) => new(
+        (int)rows.Sum(r => r.Submitted), (int)rows.Sum(r => r.Changes), (int)rows.Sum(r => r.Approved), (int)rows.Sum(r => r.ChangedAfterApproval), rows.Sum(r => r.DueDateSlipDays));
+
+    private static UngatedRate UngatedOf(List<PromiseMonthFigures> rows) => new((int)rows.Sum(r => r.Committed), (int)rows.Sum(r => r.Ungated));
+
+    private static FirstPassYield FirstPassOf(List<PromiseMonthFigures> rows) => new((int)rows.Sum(r => r.FirstDecided), (int)rows.Sum(r => r.FirstPass));
+
+    private static List<Counted> KeptRateGroups(IEnumerable<IGrouping<int, PromiseMonthFigures>> groups) =>
+        groups.Select(g => new { g.Key, Sums = KeptSums.Of(g) })
+            .Where(g => g.Sums.IsJudged).Select(g => new Counted(g.Key, g.Sums.Rate)).ToList();
 
     private static Task<List<Counted>> KeptRateGroupsAsync(IQueryable<IGrouping<int, Promise>> groups, CancellationToken ct) =>
         groups.Select(g => new Counted(g.Key, new KeptRate(

@@ -45,7 +45,7 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         builder.HasIndex(p => new { p.OwnerId, p.AtRisk, p.Status });
 
         // The open promises with open conditions (traffic lights, conditions due on My work), from the index alone.
-        builder.HasIndex(p => new { p.Status, p.OpenConditionsDueOn, p.PromisingDepartmentId, p.DeliveringDepartmentId, p.CategoryId, p.AtRisk })
+        builder.HasIndex(p => new { p.Status, p.OpenConditionsDueOn, p.PromisingDepartmentId, p.DeliveringDepartmentId, p.CategoryId, p.AtRisk, p.DueDate })
             .HasDatabaseName("IX_Promises_OpenConditions").HasFilter("\"OpenConditionsDueOn\" IS NOT NULL");
 
         // A department's promises at risk (the flag stays after the outcome), by status and due date.

@@ -1159,7 +1159,7 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("Status", "DueDate", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk");
 
-                    b.HasIndex("Status", "OpenConditionsDueOn", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk")
+                    b.HasIndex("Status", "OpenConditionsDueOn", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk", "DueDate")
                         .HasDatabaseName("IX_Promises_OpenConditions")
                         .HasFilter("\"OpenConditionsDueOn\" IS NOT NULL");
 

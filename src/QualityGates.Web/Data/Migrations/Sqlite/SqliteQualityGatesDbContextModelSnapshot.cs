@@ -1118,7 +1118,7 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueDate", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk");
 
-                    b.HasIndex("Status", "OpenConditionsDueOn", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk")
+                    b.HasIndex("Status", "OpenConditionsDueOn", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId", "AtRisk", "DueDate")
                         .HasDatabaseName("IX_Promises_OpenConditions")
                         .HasFilter("\"OpenConditionsDueOn\" IS NOT NULL");
 

@@ -1149,11 +1149,11 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "Id");
 
-                    b.HasIndex("DeliveringDepartmentId", "Status", "DueDate");
-
                     b.HasIndex("OwnerId", "AtRisk", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "Status", "DueDate");
+
+                    b.HasIndex("DeliveringDepartmentId", "Status", "DueDate", "AtRisk");
 
                     b.HasIndex("PromisingDepartmentId", "AtRisk", "Status", "DueDate");
 

@@ -13,7 +13,7 @@ using QualityGates.Web.Data;
 namespace QualityGates.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlQualityGatesDbContext))]
-    [Migration("20261201225703_TrafficLightIndexes")]
+    [Migration("20261202004348_TrafficLightIndexes")]
     partial class TrafficLightIndexes
     {
         /// <inheritdoc />
@@ -1150,11 +1150,11 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("Status", "Id");
 
-                    b.HasIndex("DeliveringDepartmentId", "Status", "DueDate");
-
                     b.HasIndex("OwnerId", "AtRisk", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "Status", "DueDate");
+
+                    b.HasIndex("DeliveringDepartmentId", "Status", "DueDate", "AtRisk");
 
                     b.HasIndex("PromisingDepartmentId", "AtRisk", "Status", "DueDate");
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace QualityGates.Web.Data.Migrations.SqlServer
+namespace QualityGates.Web.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class TrafficLightIndexes : Migration
@@ -11,8 +11,17 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_Promises_DeliveringDepartmentId_Status_DueDate",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Promises_OpenConditions",
                 table: "Promises");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_DeliveringDepartmentId_Status_DueDate_AtRisk",
+                table: "Promises",
+                columns: new[] { "DeliveringDepartmentId", "Status", "DueDate", "AtRisk" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Promises_OpenConditions",
@@ -25,8 +34,17 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_Promises_DeliveringDepartmentId_Status_DueDate_AtRisk",
+                table: "Promises");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Promises_OpenConditions",
                 table: "Promises");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promises_DeliveringDepartmentId_Status_DueDate",
+                table: "Promises",
+                columns: new[] { "DeliveringDepartmentId", "Status", "DueDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Promises_OpenConditions",

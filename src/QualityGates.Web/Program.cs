@@ -83,6 +83,11 @@ builder.Services.AddRazorPages(options =>
 
 var app = builder.Build();
 
+if (!app.Environment.IsDevelopment())
+{
+    app.UseLastResortErrorPage();
+}
+
 // Behind a proxy: the client's address and scheme, believed only from the trusted proxies (ADR 0014).
 app.UseForwardedHeaders();
 app.UseInstanceHeader(app.Configuration);
@@ -103,7 +108,15 @@ app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 // This app's logger, not the static one: several app instances in one process (tests) must not mix logs.
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseRequestLocalization();
-app.UseHttpsRedirection();
+if (app.Environment.IsDevelopment())
+{
+    app.UseHttpsRedirection();
+}
+else
+{
+    app.UseHttpsRequirement();
+}
+
 app.UseLoginRateLimiting();
 app.UseRouting();
 app.UseAuthentication();

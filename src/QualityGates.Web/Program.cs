@@ -16,6 +16,17 @@ using Serilog;
 using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
+// A wrong setting stops the start here with one line per problem, before anything reads it.
+if (SettingsCheck.Problems(builder.Configuration) is { Count: > 0 } problems)
+{
+    foreach (var problem in problems)
+    {
+        await Console.Error.WriteLineAsync(problem);
+    }
+
+    return 1;
+}
+
 if (!builder.Environment.IsDevelopment())
 {
     // Static files keep their manifest's headers (fingerprinted URLs cached for a year) also when the app runs from its
@@ -134,7 +145,8 @@ if (args is ["rebuild-summaries"])
     // After a bulk load or an import around the app: recount the summaries, then stop (ADR 0021).
     await using var scope = app.Services.CreateAsyncScope();
     await SummaryRebuild.RunAsync(scope.ServiceProvider.GetRequiredService<QualityGatesDbContext>());
-    return;
+    return 0;
 }
 
 await app.RunAsync();
+return 0;

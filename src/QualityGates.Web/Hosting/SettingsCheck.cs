@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using MimeKit;
+using Npgsql;
+using QualityGates.Web.Data;
+using Serilog.Events;
+
+namespace QualityGates.Web.Hosting;
+
+/// <summary>
+/// Reads every setting the app uses before anything else does, so that a wrong value stops the start with one line
+/// per problem — the setting, its environment variable, what is allowed — instead of a stack trace from deep inside
+/// the start. Values are parsed as the configuration binder parses them (invariant culture); secrets are never echoed.
+/// </summary>
+public sealed class SettingsCheck
+{
+    private readonly IConfiguration _configuration;
+    private readonly List<string> _problems = [];
+
+    private SettingsCheck(IConfiguration configuration) => _configuration = configuration;
+
+    public static IReadOnlyList<string> Problems(IConfiguration configuration)
+    {
+        var check = new SettingsCheck(configuration);
+        check.Database();
+        check.Accounts();
+        check.Hosting();
+        check.Logging();
+        check.Notifications();
+        return check._problems;
+    }
+
+    private void Database()
+    {
+        var provider = OneOf<DatabaseProvider>("Database:Provider") ?? DatabaseProvider.Sqlite;
+        ConnectionString(provider);
+        Flag("Database:MigrateOnStartup");
+        Number("Database:MaxRetryCount", 0, 10);
+        Duration("Database:MaxRetryDelay", TimeSpan.Zero, TimeSpan.FromMinutes(1));
+    }
+
+    private void Accounts()
+    {
+        Flag("Demo:Seed");
+        Check("Bootstrap:AdminEmail", "an e-mail address", value => MailboxAddress.TryParse(value, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal));
+        Check("Bootstrap:AdminPassword", "at least 12 characters", value => value.Length >= 12, secret: true);
+    }
+
+    private void Hosting()
+    {
+        Each("ForwardedHeaders:KnownProxies", "IP addresses such as 10.0.0.5", value => IPAddress.TryParse(value, out _));
+        Each("ForwardedHeaders:KnownNetworks", "networks in CIDR notation such as 10.0.0.0/8", value => System.Net.IPNetwork.TryParse(value, out _));
+        Number("HTTPS_PORT", 1, 65535);
+        Number("RateLimiting:Login:PermitLimitPerAddress", 1, int.MaxValue);
+        Number("RateLimiting:Login:PermitLimitPerUserName", 1, int.MaxValue);
+        Duration("RateLimiting:Login:Window", TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+    }
+
+    private void Logging()
+    {
+        Check("LogFile:Path", "a file path, e.g. logs/qualitygates-.log", value => !string.IsNullOrWhiteSpace(value));
+        Number("LogFile:RetainedFileCountLimit", 1, 3650);
+        OneOf<LogEventLevel>("Serilog:MinimumLevel:Default");
+        foreach (var source in _configuration.GetSection("Serilog:MinimumLevel:Override").GetChildren())
+        {
+            OneOf<LogEventLevel>(source.Path);
+        }
+    }
+
+    private void Notifications()
+    {
+        Flag("Notifications:BackgroundEnabled");
+        Duration("Notifications:PollInterval", TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Number("Notifications:BatchSize", 1, 10_000);
+        Number("Notifications:MaxAttempts", 1, 100);
+        Duration("Notifications:RetryDelay", TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Duration("Notifications:Lease", TimeSpan.FromSeconds(10), TimeSpan.FromDays(1));
+        Duration("Notifications:RetainSentFor", TimeSpan.FromDays(1), TimeSpan.FromDays(3650));
+        Number("Notifications:RemindersAtHourUtc", 0, 23);
+        Check("Notifications:BaseUrl", "empty, or the app's public address such as https://qualitygates.example.com", value =>
+            value.Length == 0
+            || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)));
+        Check("Notifications:PickupFolder", "a folder path", value => !string.IsNullOrWhiteSpace(value));
+        Check("Notifications:Smtp:Host", "empty (e-mails go to the pickup folder), or a host name such as smtp.example.com", value =>
+            value.Length == 0 || Uri.CheckHostName(value) != UriHostNameType.Unknown);
+        Number("Notifications:Smtp:Port", 1, 65535);
+        Flag("Notifications:Smtp:UseStartTls");
+        Check("Notifications:Smtp:From", "a sender such as QualityGates <qualitygates@example.com>", value =>
+            MailboxAddress.TryParse(value, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal));
+    }
+
+    private void ConnectionString(DatabaseProvider provider)
+    {
+        const string key = "ConnectionStrings:" + DatabaseServiceCollectionExtensions.ConnectionStringName;
+        var value = _configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (provider != DatabaseProvider.Sqlite)
+            {
+                Problem(key, null, $"a {provider} connection string (required when Database:Provider is {provider})");
+            }
+
+            return;
+        }
+
+        try
+        {
+            // Each provider's own parser: it knows its keywords. Its message names a keyword, never a value.
+            _ = provider switch
+            {
+                DatabaseProvider.Sqlite => new SqliteConnectionStringBuilder(value).ConnectionString,
+                DatabaseProvider.PostgreSql => new NpgsqlConnectionStringBuilder(value).ConnectionString,
+                _ => new SqlConnectionStringBuilder(value).ConnectionString,
+            };
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            Problem(key, value, $"a {provider} connection string ({e.Message.ReplaceLineEndings(" ")})", secret: true);
+        }
+    }
+
+    private TEnum? OneOf<TEnum>(string key)
+        where TEnum : struct, Enum
+    {
+        var value = _configuration[key];
+        if (value is null)
+        {
+            return null;
+        }
+
+        // Names only: Enum.TryParse also takes numbers, which name no member.
+        if (Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.GetNames<TEnum>().Contains(value.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            return parsed;
+        }
+
+        Problem(key, value, "one of " + string.Join(", ", Enum.GetNames<TEnum>()));
+        return null;
+    }
+
+    private void Flag(string key) => Check(key, "true or false", value => bool.TryParse(value, out _));
+
+    private void Number(string key, int min, int max) => Check(
+        key,
+        max == int.MaxValue ? $"a whole number of at least {min}" : $"a whole number from {min} to {max}",
+        value => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max);
+
+    private void Duration(string key, TimeSpan min, TimeSpan max) => Check(
+        key,
+        $"a duration from {min:c} to {max:c}, written [d.]hh:mm:ss, e.g. 00:00:30",
+        value => TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var duration) && duration >= min && duration <= max);
+
+    private void Each(string key, string allowed, Func<string, bool> isValid)
+    {
+        foreach (var item in _configuration.GetSection(key).GetChildren())
+        {
+            Check(item.Path, allowed, isValid);
+        }
+    }
+
+    private void Check(string key, string allowed, Func<string, bool> isValid, bool secret = false)
+    {
+        var value = _configuration[key];
+        if (value is not null && !isValid(value.Trim()))
+        {
+            Problem(key, value, allowed, secret);
+        }
+    }
+
+    private void Problem(string key, string? value, string allowed, bool secret = false)
+    {
+        var shown = value is null ? "is missing" : secret ? "is not valid" : $"is \"{value.ReplaceLineEndings(" ")}\"";
+        _problems.Add($"Setting {key} (environment variable {key.Replace(":", "__", StringComparison.Ordinal)}) {shown}; allowed: {allowed}.");
+    }
+}

@@ -3,11 +3,17 @@ using Microsoft.Extensions.Options;
 namespace QualityGates.Web.Notifications;
 
 /// <summary>
-/// Polls the outbox and runs the daily reminders in every app instance; the claims and the reminder keys make
-/// that safe. A failing pass (database down) is logged and tried again at the next tick.
+/// Polls the outbox, runs the daily reminders and removes expired messages in every app instance; the claims,
+/// the reminder keys and the set-based delete make that safe. A failing pass (database down) is logged and tried
+/// again at the next tick.
 /// </summary>
 public sealed class NotificationBackgroundService(
-    OutboxDispatcher dispatcher, ReminderJob reminders, IOptions<NotificationOptions> options, TimeProvider time, ILogger<NotificationBackgroundService> logger)
+    OutboxDispatcher dispatcher,
+    ReminderJob reminders,
+    NotificationRetention retention,
+    IOptions<NotificationOptions> options,
+    TimeProvider time,
+    ILogger<NotificationBackgroundService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,6 +50,7 @@ public sealed class NotificationBackgroundService(
                 handled = await dispatcher.DeliverDueAsync(ct);
             }
             while (handled == options.Value.BatchSize);
+            await retention.RunIfDueAsync(ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {

@@ -19,4 +19,7 @@ internal static partial class NotificationLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminders for {Day} were written concurrently; trying again")]
     public static partial void RemindersRaced(this ILogger logger, Exception exception, DateOnly day);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox retention: {Count} sent or suppressed messages from before {CutoffUtc:u} removed")]
+    public static partial void ExpiredRemoved(this ILogger logger, int count, DateTime cutoffUtc);
 }

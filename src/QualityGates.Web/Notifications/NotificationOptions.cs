@@ -26,6 +26,9 @@ public sealed class NotificationOptions
     /// <summary>The UTC hour from which the daily reminders run.</summary>
     public int RemindersAtHourUtc { get; set; } = 5;
 
+    /// <summary>How long sent (and suppressed) messages stay in the outbox before the background job removes them; failed ones stay.</summary>
+    public TimeSpan RetainSentFor { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>The app's public address for links in e-mails, e.g. https://qualitygates.example.com; empty: paths only.</summary>
     public string? BaseUrl { get; set; }
 

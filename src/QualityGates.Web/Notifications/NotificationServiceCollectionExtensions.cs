@@ -2,7 +2,7 @@ namespace QualityGates.Web.Notifications;
 
 public static class NotificationServiceCollectionExtensions
 {
-    /// <summary>The outbox, its dispatcher and background service, e-mail sending and the daily reminders.</summary>
+    /// <summary>The outbox, its dispatcher, retention and background service, e-mail sending and the daily reminders.</summary>
     public static IServiceCollection AddQualityGatesNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
@@ -13,6 +13,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ReminderJob>();
+        services.AddSingleton<NotificationRetention>();
         services.AddReminder<ConditionDueReminder>();
         services.AddReminder<ActionOverdueReminder>();
         services.AddHostedService<NotificationBackgroundService>();

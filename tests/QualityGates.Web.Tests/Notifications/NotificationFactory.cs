@@ -39,6 +39,9 @@ public class NotificationFactory : QualityGatesFactory
     /// <summary>One delivery pass of this instance, as the background service runs it.</summary>
     public Task<int> DeliverAsync() => Services.GetRequiredService<OutboxDispatcher>().DeliverDueAsync();
 
+    /// <summary>One retention run of this instance, as the background service runs it once an hour.</summary>
+    public Task<int> RemoveExpiredAsync() => Services.GetRequiredService<NotificationRetention>().RemoveExpiredAsync();
+
     /// <summary>The e-mails in the pickup folder, parsed back.</summary>
     public IReadOnlyList<MimeMessage> Mails() =>
         Directory.GetFiles(PickupFolder, "*.eml").Select(path => MimeMessage.Load(path)).ToList();

@@ -18,7 +18,7 @@ internal sealed class NotificationMessageConfiguration : IEntityTypeConfiguratio
         builder.Property(m => m.LastError).HasMaxLength(NotificationMessage.LastErrorMaxLength);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.RecipientId).OnDelete(DeleteBehavior.Restrict);
 
-        // The dispatcher's query: pending messages by due time.
+        // The dispatcher's query: pending messages by due time; and retention's: sent or suppressed ones by their last attempt.
         builder.HasIndex(m => new { m.State, m.NextAttemptAtUtc });
         // A daily reminder is written once, whichever instance runs first (EF filters out NULLs on SQL Server).
         builder.HasIndex(m => m.DedupeKey).IsUnique();

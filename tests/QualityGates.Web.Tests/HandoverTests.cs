@@ -1,8 +1,12 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
+using QualityGates.Web.Telemetry;
 using QualityGates.Web.Tests.Infrastructure;
 
 namespace QualityGates.Web.Tests;
@@ -181,6 +185,8 @@ public sealed class HandoverTests(QualityGatesFactory factory) : IClassFixture<Q
     [Fact]
     public async Task The_delivering_manager_flags_a_risk_and_records_a_broken_outcome_that_aftersales_closes()
     {
+        using var outcomes = new MetricCollector<long>(
+            factory.Services.GetRequiredService<IMeterFactory>(), QualityGatesMetrics.MeterName, "qualitygates.promise.outcomes");
         var promiseId = await InDeliveryAsync("Spare parts in 24 h, delivered late");
         var details = $"/Promises/Details/{promiseId}";
         using var manager = await SignedInAsync("service.manager@demo.local");
@@ -208,6 +214,8 @@ public sealed class HandoverTests(QualityGatesFactory factory) : IClassFixture<Q
             ["Outcome.BreachCause"] = nameof(BreachCause.Execution),
         }, "form.outcome-form");
         Assert.Equal(PromiseStatus.Broken, await StatusAsync(promiseId));
+        // Operations see it too: one broken outcome in the app's metrics (the refused attempt above counts nothing).
+        Assert.Equal("Broken", Assert.Single(outcomes.GetMeasurementSnapshot()).Tags["promise.outcome"]);
 
         using var afterSales = await SignedInAsync("aftersales@demo.local");
         var closure = $"/Reviews/Details/{await ReviewIdAsync(promiseId, GateStage.Closure)}";

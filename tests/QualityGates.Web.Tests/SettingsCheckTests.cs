@@ -43,6 +43,7 @@ public sealed class SettingsCheckTests
     [InlineData("Notifications:Smtp:Port", "0", "a whole number from 1 to 65535")]
     [InlineData("Notifications:Smtp:UseStartTls", "maybe", "true or false")]
     [InlineData("Notifications:Smtp:From", "QualityGates", "a sender such as")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "otel-collector:4317", "the collector's OTLP address")]
     public void A_wrong_value_gives_one_line_that_names_the_setting_its_environment_variable_and_what_is_allowed(string key, string value, string allowed)
     {
         var problem = Assert.Single(ProblemsWith((key, value)));

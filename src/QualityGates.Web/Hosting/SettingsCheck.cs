@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using MimeKit;
 using Npgsql;
 using QualityGates.Web.Data;
+using QualityGates.Web.Telemetry;
 using Serilog.Events;
 
 namespace QualityGates.Web.Hosting;
@@ -29,6 +30,7 @@ public sealed class SettingsCheck
         check.Hosting();
         check.Logging();
         check.Notifications();
+        check.Telemetry();
         return check._problems;
     }
 
@@ -79,9 +81,7 @@ public sealed class SettingsCheck
         Duration("Notifications:Lease", TimeSpan.FromSeconds(10), TimeSpan.FromDays(1));
         Duration("Notifications:RetainSentFor", TimeSpan.FromDays(1), TimeSpan.FromDays(3650));
         Number("Notifications:RemindersAtHourUtc", 0, 23);
-        Check("Notifications:BaseUrl", "empty, or the app's public address such as https://qualitygates.example.com", value =>
-            value.Length == 0
-            || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)));
+        Check("Notifications:BaseUrl", "empty, or the app's public address such as https://qualitygates.example.com", IsEmptyOrWebAddress);
         Check("Notifications:PickupFolder", "a folder path", value => !string.IsNullOrWhiteSpace(value));
         Check("Notifications:Smtp:Host", "empty (e-mails go to the pickup folder), or a host name such as smtp.example.com", value =>
             value.Length == 0 || Uri.CheckHostName(value) != UriHostNameType.Unknown);
@@ -90,6 +90,14 @@ public sealed class SettingsCheck
         Check("Notifications:Smtp:From", "a sender such as QualityGates <qualitygates@example.com>", value =>
             MailboxAddress.TryParse(value, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal));
     }
+
+    private void Telemetry() => Check(
+        TelemetryServiceCollectionExtensions.OtlpEndpointSetting,
+        "empty (no telemetry), or the collector's OTLP address such as http://otel-collector:4317",
+        IsEmptyOrWebAddress);
+
+    private static bool IsEmptyOrWebAddress(string value) => value.Length == 0
+        || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
 
     private void ConnectionString(DatabaseProvider provider)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using QualityGates.Web.Data;
+using QualityGates.Web.Telemetry;
 
 namespace QualityGates.Web.Notifications;
 
@@ -20,6 +21,7 @@ public sealed class OutboxDispatcher(
     IOptions<NotificationOptions> options,
     IStringLocalizer<SharedResource> l,
     TimeProvider time,
+    QualityGatesMetrics metrics,
     ILogger<OutboxDispatcher> logger)
 {
     /// <summary>Names this instance's claims: machine, process and a random part (two apps in one process differ).</summary>
@@ -47,6 +49,7 @@ public sealed class OutboxDispatcher(
             }
         }
 
+        metrics.Backlog(await db.NotificationMessages.CountAsync(m => m.State == NotificationState.Pending, ct));
         return handled;
     }
 
@@ -118,7 +121,10 @@ public sealed class OutboxDispatcher(
             .SetProperty(m => m.Attempts, m => m.Attempts + (state == NotificationState.Sent ? 1 : 0))
             .SetProperty(m => m.ClaimedBy, (string?)null)
             .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
-        WarnIfLost(updated, message.Id);
+        if (!WarnIfLost(updated, message.Id))
+        {
+            metrics.Delivered(state);
+        }
     }
 
     private async Task FailAsync(QualityGatesDbContext db, NotificationMessage message, int attempts, bool givesUp, string error)
@@ -131,17 +137,23 @@ public sealed class OutboxDispatcher(
             .SetProperty(m => m.LastError, NotificationMessage.Truncate(error, NotificationMessage.LastErrorMaxLength))
             .SetProperty(m => m.ClaimedBy, (string?)null)
             .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null), CancellationToken.None);
-        WarnIfLost(updated, message.Id);
+        if (!WarnIfLost(updated, message.Id))
+        {
+            metrics.DeliveryFailed(givesUp);
+        }
     }
 
     private IQueryable<NotificationMessage> Claimed(QualityGatesDbContext db, long id) =>
         db.NotificationMessages.Where(m => m.Id == id && m.ClaimedBy == InstanceId);
 
-    private void WarnIfLost(int updated, long id)
+    /// <summary>Whether the outcome was lost (logged): then the instance that took the message over counts it.</summary>
+    private bool WarnIfLost(int updated, long id)
     {
         if (updated == 0)
         {
             logger.ClaimLost(id);
         }
+
+        return updated == 0;
     }
 }

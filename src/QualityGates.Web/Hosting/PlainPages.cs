@@ -111,7 +111,7 @@ public static partial class PlainPages
             ?? app.Configuration.GetValue<int?>("HTTPS_PORT");
         var hasHttps = httpsPort is not null || addresses.Any(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
             || !string.IsNullOrEmpty(app.Configuration["HTTPS_PORTS"]);
-        if (!app.Environment.IsDevelopment() && !hasHttps)
+        if (!hasHttps)
         {
             NoHttpsEndpoint(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PlainPages)), DeploymentDocs);
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Dashboard;
 using QualityGates.Web.Data;
+using QualityGates.Web.Data.Backup;
 using QualityGates.Web.Data.Seeding;
 using QualityGates.Web.Data.Summaries;
 using QualityGates.Web.Gates;
@@ -140,6 +141,12 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+
+if (args is [BackupCommand.Backup or BackupCommand.Restore, var backupFile])
+{
+    // Before InitializeDatabaseAsync: a backup must not migrate the database it copies, a restore needs it empty.
+    return await BackupCommand.RunAsync(app.Services, args[0], backupFile, Console.Out, Console.Error);
+}
 
 await app.InitializeDatabaseAsync();
 if (args is ["rebuild-summaries"])

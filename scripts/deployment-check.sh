@@ -130,6 +130,37 @@ wait_ready "http://127.0.0.1:$APP_PORT" second
 check "restart: no further migration (rows in __EFMigrationsHistory)" "$migrations" "$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d qualitygates -tAc 'SELECT count(*) FROM "__EFMigrationsHistory"')"
 check "restart: still signed in (keys in the database)" 200 "$(web admin -o /dev/null -w '%{http_code}' "$BASE/Admin/Users")"
 
+# --- Step: the nightly backup unit's commands while the app runs, then a restore into a new database ----------
+customer="Deployment check $RANDOM"
+web admin -o "$WORK/customer.html" "$BASE/Customers/Create"
+check "a customer created before the backup" 302 "$(web admin -o /dev/null -w '%{http_code}' "$BASE/Customers/Create" \
+    --data-urlencode "__RequestVerificationToken=$(form_token "$WORK/customer.html")" \
+    --data-urlencode "Input.Name=$customer" --data-urlencode "Input.AccountNumber=DC-$RANDOM")"
+mkdir -p "$WORK/var/backups/qualitygates"
+unit_command() { # KEY: the backup unit's command line, unescaped as systemd does, paths moved into the work folder
+    sed -n "s|^$1=||p" "$DOCS/qualitygates-backup.service" | sed -e "s|^/bin/sh -c '\(.*\)'\$|\1|" -e 's/%%/%/g' -e 's/\$\$/$/g' \
+        -e "s|/opt/qualitygates|$WORK/opt/qualitygates|g" -e "s|/var/backups|$WORK/var/backups|g"
+}
+set +e
+(cd "$WORK/opt/qualitygates" && env -i PATH=/usr/bin:/bin "${environment[@]}" /bin/sh -c "$(unit_command ExecStart)") >"$WORK/backup.out" 2>&1
+backup_exit=$?
+(cd "$WORK/opt/qualitygates" && eval "$(unit_command ExecStartPost)") >>"$WORK/backup.out" 2>&1
+set -e
+check "backup unit: ExecStart and ExecStartPost" "0, 1 file" "$backup_exit, $(find "$WORK/var/backups/qualitygates" -name 'qualitygates-*.backup' | wc -l | tr -d ' ') file"
+backup_file=$(find "$WORK/var/backups/qualitygates" -name 'qualitygates-*.backup' | head -1)
+psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "CREATE DATABASE qualitygates_restored OWNER qualitygates" >/dev/null
+restored_connection="ConnectionStrings__QualityGates=Host=127.0.0.1;Port=$PG_PORT;Database=qualitygates_restored;Username=qualitygates;Password=$DB_PASSWORD"
+set +e
+(cd "$WORK/opt/qualitygates" && env -i PATH=/usr/bin:/bin "${environment[@]}" "$restored_connection" "$exec_start" restore "$backup_file") >"$WORK/restore.out" 2>&1
+restore_exit=$?
+set -e
+check "restore into a new, empty database" 0 "$restore_exit"
+kill "${APP_PIDS[1]}" && wait "${APP_PIDS[1]}" 2>/dev/null || true
+run_service restored "$restored_connection"
+wait_ready "http://127.0.0.1:$APP_PORT" restored
+check "restored: the customer is there" 1 "$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d qualitygates_restored -tAc "SELECT count(*) FROM \"Customers\" WHERE \"Name\" = '$customer'")"
+check "restored: still signed in (the keys came along)" 200 "$(web admin -o /dev/null -w '%{http_code}' "$BASE/Admin/Users")"
+
 failed=$(printf '%s\n' "${results[@]}" | grep -c '✗' || true)
 {
     echo "# Deployment check — last run"

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QualityGates.Domain.Promises;
+using QualityGates.Tests;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Auditing;
 using QualityGates.Web.Data.Backup;
@@ -110,9 +111,10 @@ public sealed class BackupRestoreTests(QualityGatesFactory source) : IClassFixtu
     [Fact]
     public async Task A_restore_into_a_database_that_already_holds_data_is_refused_and_changes_nothing()
     {
+        // Counting first also starts the app, which creates the database (this test may run first).
+        var promises = await source.WithDbAsync(db => db.Promises.CountAsync());
         var file = Path.Combine(_folder, "refused.backup");
         await Backup(source.Database).BackupAsync(file);
-        var promises = await source.WithDbAsync(db => db.Promises.CountAsync());
 
         var refused = await Assert.ThrowsAsync<BackupException>(() => Backup(source.Database).RestoreAsync(file));
 
@@ -240,7 +242,7 @@ public sealed class BackupRestoreTests(QualityGatesFactory source) : IClassFixtu
         }).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton(TimeProvider.System)
+            .AddSingleton<TimeProvider>(TestClock.Create())
             .AddLogging()
             .AddQualityGatesDatabase(configuration, Path.GetTempPath());
         await using var provided = services.BuildServiceProvider();

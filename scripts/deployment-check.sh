@@ -86,20 +86,7 @@ mkdir -p "$WORK/nginx/tmp" && chmod 777 "$WORK/nginx/tmp"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=$SITE" -addext "subjectAltName=DNS:$SITE" \
     -keyout "$WORK/nginx/key.pem" -out "$WORK/nginx/cert.pem" >/dev/null 2>&1
 {
-    cat <<NGINX
-worker_processes 1;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log warn;
-events { worker_connections 256; }
-http {
-    access_log $WORK/nginx/access.log;
-    client_body_temp_path $WORK/nginx/tmp/body;
-    proxy_temp_path $WORK/nginx/tmp/proxy;
-    fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
-    uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
-    scgi_temp_path $WORK/nginx/tmp/scgi;
-NGINX
+    nginx_main 256
     sed -e "/listen \[::\]/d" -e "s|listen 80;|listen 127.0.0.1:$HTTP_PORT;|" -e "s|listen 443 ssl http2;|listen 127.0.0.1:$PROXY_PORT ssl http2;|" \
         -e "s|ssl_certificate .*;|ssl_certificate $WORK/nginx/cert.pem;|" -e "s|ssl_certificate_key .*;|ssl_certificate_key $WORK/nginx/key.pem;|" \
         -e "s|proxy_pass http://127.0.0.1:5000;|proxy_pass http://127.0.0.1:$APP_PORT;|" "$DOCS/nginx-qualitygates.conf"

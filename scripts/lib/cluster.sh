@@ -95,19 +95,15 @@ wait_ready() { # URL NAME
     echo "ERROR: $2 did not become ready; its output:"; tail -50 "$WORK/$2.out"; return 1
 }
 
-# start_proxy PORT…: nginx with a self-signed certificate on 127.0.0.1:$PROXY_PORT, round robin, no sticky sessions.
-start_proxy() {
-    local servers="" port
-    for port in "$@"; do servers+="        server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"$'\n'; done
-    mkdir -p "$WORK/nginx/tmp" && chmod 777 "$WORK/nginx/tmp"
-    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
-        -keyout "$WORK/nginx/key.pem" -out "$WORK/nginx/cert.pem" >/dev/null 2>&1
-    cat >"$WORK/nginx/nginx.conf" <<NGINX
+# nginx_main CONNECTIONS: the top of an nginx.conf that runs in the foreground with every file in $WORK/nginx,
+# up to the open "http {" block.
+nginx_main() {
+    cat <<NGINX
 worker_processes 1;
 daemon off;
 pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/error.log warn;
-events { worker_connections 2048; }
+events { worker_connections $1; }
 http {
     access_log $WORK/nginx/access.log;
     client_body_temp_path $WORK/nginx/tmp/body;
@@ -115,6 +111,17 @@ http {
     fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
     uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
     scgi_temp_path $WORK/nginx/tmp/scgi;
+NGINX
+}
+
+# start_proxy PORT…: nginx with a self-signed certificate on 127.0.0.1:$PROXY_PORT, round robin, no sticky sessions.
+start_proxy() {
+    local servers="" port
+    for port in "$@"; do servers+="        server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"$'\n'; done
+    mkdir -p "$WORK/nginx/tmp" && chmod 777 "$WORK/nginx/tmp"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
+        -keyout "$WORK/nginx/key.pem" -out "$WORK/nginx/cert.pem" >/dev/null 2>&1
+    { nginx_main 2048; cat <<NGINX
     upstream qualitygates {
 $servers        keepalive 64;
     }
@@ -139,6 +146,7 @@ $servers        keepalive 64;
     }
 }
 NGINX
+    } >"$WORK/nginx/nginx.conf"
     nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
     NGINX_PID=$!
     local i

@@ -69,3 +69,20 @@ public class NotificationFactory : QualityGatesFactory
 
 /// <summary>One more app instance on a shared database and pickup folder (restarts, several instances).</summary>
 public sealed class AppInstance(TestDatabase database, string pickupFolder) : NotificationFactory(database, pickupFolder);
+
+/// <summary>Tests that start several app instances on one database and pickup folder of their own.</summary>
+public abstract class SeveralInstancesTests : IAsyncLifetime
+{
+    protected TestDatabase Database { get; private set; } = null!;
+
+    protected string PickupFolder { get; } = Directory.CreateTempSubdirectory("qualitygates-mail-shared-").FullName;
+
+    public async ValueTask InitializeAsync() => Database = await TestDatabase.CreateAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Database.DisposeAsync();
+        Directory.Delete(PickupFolder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}

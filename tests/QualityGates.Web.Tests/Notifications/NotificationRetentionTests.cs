@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using QualityGates.Web.Data;
 using QualityGates.Web.Notifications;
-using QualityGates.Web.Tests.Infrastructure;
 
 namespace QualityGates.Web.Tests.Notifications;
 
@@ -189,24 +188,13 @@ public sealed class CustomRetentionTests(WeekRetentionFactory factory) : IClassF
 }
 
 /// <summary>Several app instances on one database remove the same expired messages at the same time.</summary>
-public sealed class RetentionInstanceTests : IAsyncLifetime
+public sealed class RetentionInstanceTests : SeveralInstancesTests
 {
-    private TestDatabase _database = null!;
-    private readonly string _pickupFolder = Directory.CreateTempSubdirectory("qualitygates-mail-shared-").FullName;
-
-    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        Directory.Delete(_pickupFolder, recursive: true);
-    }
-
     [Fact]
     public async Task Two_instances_removing_at_once_remove_each_expired_message_once_without_errors_and_leave_the_audit_trail_alone()
     {
-        await using var first = new AppInstance(_database, _pickupFolder);
-        await using var second = new AppInstance(_database, _pickupFolder);
+        await using var first = new AppInstance(Database, PickupFolder);
+        await using var second = new AppInstance(Database, PickupFolder);
         _ = first.Services;
         _ = second.Services;
         // More than two batches, so that the instances' deletes interleave.

@@ -96,25 +96,14 @@ public sealed class OutboxRetryTests(MailServerDownFactory factory) : IClassFixt
 }
 
 /// <summary>Several app instances on one database: a restart loses nothing, and nothing is sent twice.</summary>
-public sealed class OutboxInstanceTests : IAsyncLifetime
+public sealed class OutboxInstanceTests : SeveralInstancesTests
 {
-    private TestDatabase _database = null!;
-    private readonly string _pickupFolder = Directory.CreateTempSubdirectory("qualitygates-mail-shared-").FullName;
-
-    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        Directory.Delete(_pickupFolder, recursive: true);
-    }
-
     [Fact]
     public async Task The_outbox_delivers_after_a_restart()
     {
         long id;
         string number;
-        await using (var before = new AppInstance(_database, _pickupFolder))
+        await using (var before = new AppInstance(Database, PickupFolder))
         {
             using var sales = before.CreateTestClient();
             await sales.SignInSuccessfullyAsync("sales@demo.local");
@@ -126,7 +115,7 @@ public sealed class OutboxInstanceTests : IAsyncLifetime
             Assert.Empty(before.Mails());
         }
 
-        await using var after = new AppInstance(_database, _pickupFolder);
+        await using var after = new AppInstance(Database, PickupFolder);
         await after.DeliverAsync();
 
         var mail = after.MailFor(id) ?? throw new InvalidOperationException("Not delivered after the restart");
@@ -137,8 +126,8 @@ public sealed class OutboxInstanceTests : IAsyncLifetime
     [Fact]
     public async Task Two_instances_delivering_at_the_same_time_send_each_message_exactly_once()
     {
-        await using var first = new AppInstance(_database, _pickupFolder);
-        await using var second = new AppInstance(_database, _pickupFolder);
+        await using var first = new AppInstance(Database, PickupFolder);
+        await using var second = new AppInstance(Database, PickupFolder);
         _ = first.Services;
         _ = second.Services;
         await using (var scope = first.Services.CreateAsyncScope())

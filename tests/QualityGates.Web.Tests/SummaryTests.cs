@@ -180,7 +180,7 @@ public sealed class SummaryTests(QualityGatesFactory factory, ITestOutputHelper 
         .Where(p => p.PropertyType == typeof(long)).Any(p => (long)p.GetValue(row)! != 0);
 
     /// <summary>Promises, reviews and improvement actions driven through the domain's verbs at random, one save per step.</summary>
-    private static class RandomWalk
+    internal static class RandomWalk
     {
         public static async Task<Dictionary<string, int>> RunAsync(QualityGatesFactory factory, int seed, int steps)
         {

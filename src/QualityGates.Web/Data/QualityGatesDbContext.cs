@@ -12,6 +12,7 @@ using QualityGates.Domain.Lessons;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data.Auditing;
 using QualityGates.Web.Data.Summaries;
+using QualityGates.Web.Data.Upgrades;
 using QualityGates.Web.Notifications;
 
 namespace QualityGates.Web.Data;
@@ -57,6 +58,9 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
 
     /// <summary>E-mails waiting or sent; written with the change they report (see <see cref="Notifier"/>).</summary>
     public DbSet<NotificationMessage> NotificationMessages => Set<NotificationMessage>();
+
+    /// <summary>The one-time data upgrades that have run (ADR 0023).</summary>
+    public DbSet<DataUpgrade> DataUpgrades => Set<DataUpgrade>();
 
     /// <summary>Append-only: written by SaveChanges, never changed or deleted through the context.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -26,6 +26,7 @@ public static class AuditRules
         typeof(AuditEntry),
         typeof(DataProtectionKey),
         typeof(NumberSequence),
+        typeof(Upgrades.DataUpgrade),
         typeof(Notifications.NotificationMessage),
         typeof(IdentityUserToken<string>),
         typeof(IdentityUserLogin<string>),

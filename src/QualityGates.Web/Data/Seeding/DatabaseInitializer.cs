@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QualityGates.Web.Data.Summaries;
+using QualityGates.Web.Data.Upgrades;
 
 namespace QualityGates.Web.Data.Seeding;
 
 public static class DatabaseInitializer
 {
     /// <summary>
-    /// Applies migrations (unless Database:MigrateOnStartup is false), fills the summaries when a migration
-    /// added them to existing data, adds reference data, then demo data (Demo:Seed) or the configured first
+    /// Applies migrations (unless Database:MigrateOnStartup is false), runs the data upgrades that have not run
+    /// (ADR 0023), fills the summaries when a migration added them to existing data, adds reference data, then demo data (Demo:Seed) or the configured first
     /// administrator.
     /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
@@ -22,6 +23,9 @@ public static class DatabaseInitializer
         {
             await db.Database.MigrateAsync();
         }
+
+        await DataUpgrades.RunPendingAsync(db, services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DataUpgrades)));
 
         if (await SummaryRebuild.IsMissingAsync(db))
         {

@@ -1679,6 +1679,20 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.ToTable("PromiseMonthFigures");
                 });
 
+            modelBuilder.Entity("QualityGates.Web.Data.Upgrades.DataUpgrade", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataUpgrades");
+                });
+
             modelBuilder.Entity("QualityGates.Web.Notifications.NotificationMessage", b =>
                 {
                     b.Property<long>("Id")

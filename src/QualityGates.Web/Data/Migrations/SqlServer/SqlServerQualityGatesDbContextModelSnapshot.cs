@@ -1682,6 +1682,20 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.ToTable("PromiseMonthFigures");
                 });
 
+            modelBuilder.Entity("QualityGates.Web.Data.Upgrades.DataUpgrade", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CompletedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataUpgrades");
+                });
+
             modelBuilder.Entity("QualityGates.Web.Notifications.NotificationMessage", b =>
                 {
                     b.Property<long>("Id")

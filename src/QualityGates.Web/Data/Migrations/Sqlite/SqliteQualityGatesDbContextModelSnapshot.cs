@@ -1632,6 +1632,20 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.ToTable("PromiseMonthFigures");
                 });
 
+            modelBuilder.Entity("QualityGates.Web.Data.Upgrades.DataUpgrade", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataUpgrades");
+                });
+
             modelBuilder.Entity("QualityGates.Web.Notifications.NotificationMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using QualityGates.Domain.Gates;
+using QualityGates.Tests;
 using QualityGates.Web.Dashboard;
 using QualityGates.Web.Data;
 using QualityGates.Web.Tests.Infrastructure;
@@ -124,7 +125,7 @@ public sealed class UpgradeTests(ITestOutputHelper output)
 
     private static Task<DashboardFigures> FiguresAsync(QualityGatesDbContext db, bool fromBaseTables)
     {
-        var queries = new DashboardQueries(db, TimeProvider.System) { FromBaseTables = fromBaseTables };
+        var queries = new DashboardQueries(db, TestClock.Create()) { FromBaseTables = fromBaseTables };
         return DashboardFigures.LoadAsync(queries, DashboardFilter.WholeMonths(new DateOnly(2020, 1, 1), new DateOnly(2035, 12, 1)), CancellationToken.None);
     }
 

@@ -3,8 +3,8 @@
 # shellcheck shell=bash
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PG_PORT=${PG_PORT:-5443}
-APP_PORTS=(5301 5302)
 PROXY_PORT=${PROXY_PORT:-5300}
+APP_PORTS=($((PROXY_PORT + 1)) $((PROXY_PORT + 2))) # 5301 5302 by default; beside the proxy when PROXY_PORT is set
 DEMO_PASSWORD=demo-password-2026
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 WORK=$(mktemp -d /tmp/qualitygates-cluster.XXXXXX)

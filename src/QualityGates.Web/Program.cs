@@ -92,6 +92,7 @@ builder.Services.AddRazorPages(options =>
     .AddMvcOptions(options =>
     {
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        options.Filters.Add(new UnknownHandlerFilter());
         options.Filters.Add(new TamperedInputFilter());
     });
 

@@ -6,8 +6,9 @@ Usage: scan-report.py WORK RESULT.md COMMAND WAPITI_VERSION SECONDS EMAIL...
 A form counts as attacked by a module when the module sent at least one request to the form's route and
 handler with one of the form's parameters replaced by a payload (wapiti-run.py marks those), and the app
 did not answer it as to a signed-out user (a redirect to the sign-in page). A form whose only field is the
-antiforgery token (not attacked: every attack on it would be refused before the handler) counts when its
-handler parameter was attacked. Exit status 1 unless every POST form was attacked by every required
+antiforgery token (not attacked: every attack on it would be refused before the handler) counts when
+the handler parameter of a post carrying no other field was attacked; such an attack reaches the page's
+handler selection (an unknown handler answers 404), not the handler itself. Exit status 1 unless every POST form was attacked by every required
 module, no finding is of medium severity or above, no request answered 5xx and every session survived.
 """
 import json
@@ -18,6 +19,7 @@ from datetime import datetime, timezone
 from urllib.parse import parse_qsl, urlsplit
 
 REQUIRED = ["sql", "xss", "crlf", "redirect"]
+TOKEN = "__RequestVerificationToken"
 ALSO_SHOWN = ["blindsql", "exec", "file", "permanentxss"]
 LEVELS = {"4": "critical", "3": "high", "2": "medium", "1": "low", "0": "info"}
 ID_SEGMENT = re.compile(r"/(\d+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?=/|$)")
@@ -62,7 +64,8 @@ def main():
                 continue
             r, handler = target(e["url"])
             if e["param"] == "handler":
-                handler_attacks[(e["method"], r)][e["module"]] += 1
+                if not set(e.get("fields", [])) - {TOKEN}:
+                    handler_attacks[(e["method"], r)][e["module"]] += 1
             else:
                 attacks[(e["method"], r, handler)][e["module"]] += 1
 
@@ -71,7 +74,7 @@ def main():
         for form in forms:
             key = (form["method"], form["route"], form["handler"])
             counts = Counter(attacks[key])
-            if not [f for f in form["fields"] if f != "__RequestVerificationToken"] and form["handler"]:
+            if not set(form["fields"]) - {TOKEN} and form["handler"]:
                 counts.update(handler_attacks[(form["method"], form["route"])])
             if form["method"] == "POST":
                 missing += [f"{form['key']} not attacked by {m}" for m in REQUIRED if counts[m] == 0]

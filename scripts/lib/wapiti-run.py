@@ -9,17 +9,23 @@
    before the GET links, and $QG_ATTACK_TIMES ("xss=300,sql=120") gives modules their own time limit.
    With QG_SEEDS_ONLY=1 the crawler follows no link: the start URLs (-s) are the pages to scan.
 3. Every request wapiti sends is written to $QG_WAPITI_LOG, one JSON line: the module that sent it (or
-   "crawl"), method, URL, the parameter the attack mutated (None for a request that is no attack), the
-   answer's status and Location. The scan script proves its coverage from these lines, and finds every
+   "crawl"), method, URL, the posted field names, the parameter the attack mutated (None for a request
+   that is no attack), the answer's status and Location. The scan script proves its coverage from these lines, and finds every
    5xx, whichever module caused it. After the attacks, wapiti's own session fetches $QG_CHECK_URL once
    (module "session-check"), so the log shows whether that session was still signed in at the end.
+4. Nothing leaves the machine: a request to any host but loopback is refused (and logged), and the wapp
+   and nikto modules, which wapiti creates even when they are not chosen, download no database.
 """
 import json
 import os
 import re
 import sys
+from urllib.parse import urlsplit
+
+from requests.exceptions import ConnectionError as RequestsConnectionError
 
 from wapitiCore.attack import attack as attack_base
+from wapitiCore.attack import mod_nikto, mod_wapp
 from wapitiCore.main import wapiti as wapiti_main_module
 from wapitiCore.net import crawler as crawler_module
 from wapitiCore.net import page as page_module
@@ -34,12 +40,15 @@ def wildcard_translate(pattern):
 
 
 crawler_module.wildcard_translate = wildcard_translate
+# wapiti creates every module, chosen or not, and wapp and nikto then download their databases from GitHub.
+mod_wapp.mod_wapp.update = mod_nikto.mod_nikto.update = lambda self: None
 
 
 def record(resource, page=None, error=None):
     mutated = getattr(resource, "_qg_attack", None)
     entry = {"module": current["module"], "method": resource.method, "url": resource.url,
-             "param": mutated[0] if mutated else None, "status": page.status if page is not None else None,
+             "param": mutated[0] if mutated else None, "fields": [name for name, _ in resource.post_params],
+             "status": page.status if page is not None else None,
              "location": page.headers.get("location") if page is not None else None}
     if error is not None:
         entry["error"] = type(error).__name__
@@ -52,6 +61,10 @@ def record(resource, page=None, error=None):
 def recording(send):
     def wrapper(self, *args, **kwargs):
         resource = next(a for a in args if isinstance(a, web.Request))  # request() takes the method first
+        if urlsplit(resource.url).hostname not in LOOPBACK:
+            error = RequestsConnectionError(f"{resource.url} is off this machine")
+            record(resource, error=error)
+            raise error
         try:
             page = send(self, *args, **kwargs)
         except Exception as error:
@@ -62,6 +75,7 @@ def recording(send):
     return wrapper
 
 
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 for _name in ("get", "post", "request"):
     setattr(crawler_module.Crawler, _name, recording(getattr(crawler_module.Crawler, _name)))
 

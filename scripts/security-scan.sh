@@ -11,7 +11,7 @@
 #   3. the session must still be signed in afterwards, for wapiti's own cookie jar and for the sign-in's.
 # Fails unless every discovered POST form was attacked by sql, xss, crlf and redirect (from the request
 # log), on any finding of medium severity or above (wapiti levels: 2 medium, 3 high, 4 critical) and on
-# any 5xx answer. Results go to docs/results/security-scan-last-run.md. Takes about 20 minutes.
+# any 5xx answer. Results go to docs/results/security-scan-last-run.md. Takes about 25 minutes.
 # Usage: scripts/security-scan.sh [SECONDS_PER_MODULE]   (default 30; sql, xss, crlf and redirect get 150)
 set -euo pipefail
 MODULE_SECONDS=${1:-30}

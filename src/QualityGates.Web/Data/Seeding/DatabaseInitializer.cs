@@ -9,8 +9,8 @@ public static class DatabaseInitializer
 {
     /// <summary>
     /// Applies migrations (unless Database:MigrateOnStartup is false), runs the data upgrades that have not run
-    /// (ADR 0023), fills the summaries when a migration added them to existing data, adds reference data, then demo data (Demo:Seed) or the configured first
-    /// administrator.
+    /// (ADR 0023), fills the summaries when a migration added them to existing data, adds reference data, then
+    /// demo data (Demo:Seed) or the configured first administrator.
     /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {

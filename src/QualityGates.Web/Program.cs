@@ -12,6 +12,7 @@ using QualityGates.Web.Hosting;
 using QualityGates.Web.Improvement;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Notifications;
+using QualityGates.Web.SingleSignOn;
 using QualityGates.Web.Telemetry;
 using QualityGates.Web.Validation;
 using Serilog;
@@ -57,6 +58,7 @@ builder.Services.AddQualityGatesHosting(builder.Configuration);
 builder.Services.AddQualityGatesResponseCompression();
 builder.Services.AddQualityGatesDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddQualityGatesSecurity(builder.Environment);
+builder.Services.AddQualityGatesSingleSignOn(builder.Configuration, builder.Environment);
 builder.Services.AddQualityGatesLocalization();
 builder.Services.AddScoped<PromiseNumberAllocator>();
 builder.Services.AddScoped<GateWorkflow>();
@@ -84,6 +86,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Actions/Edit", Policies.RunImprovement);
     options.Conventions.AuthorizePage("/Lessons/Create", Policies.RunImprovement);
     options.Conventions.AllowAnonymousToPage("/Account/Login");
+    options.Conventions.AllowAnonymousToPage("/Account/External");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Culture");
 })

@@ -10,8 +10,9 @@ namespace QualityGates.Web.Tests;
 /// <summary>Deny by default: a page added later without protection fails this test.</summary>
 public sealed class AnonymousAccessTests(QualityGatesFactory factory) : IClassFixture<QualityGatesFactory>
 {
-    // The language switch is public so the login page can offer it; it only sets a cookie.
-    private static readonly string[] _publicPages = ["/Account/Login", "/Error", "/Culture"];
+    // The language switch is public so the login page can offer it; it only sets a cookie. Single sign-on's way out to
+    // the provider and back is public too, and not there while single sign-on is off (SingleSignOnTests).
+    private static readonly string[] _publicPages = ["/Account/Login", "/Account/External", "/Error", "/Culture"];
 
     private List<string> PageUrls()
     {
@@ -65,6 +66,7 @@ public sealed class AnonymousAccessTests(QualityGatesFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Error?code=404")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Account/External")).StatusCode);
     }
 
     [Fact]

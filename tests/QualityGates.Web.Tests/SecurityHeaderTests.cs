@@ -9,7 +9,7 @@ public sealed class SecurityHeaderTests(QualityGatesFactory factory) : IClassFix
 {
     private static void AssertSecurityHeaders(HttpResponseMessage response, string url)
     {
-        foreach (var (name, value) in SecurityHeaders.All)
+        foreach (var (name, value) in SecurityHeaders.All())
         {
             Assert.True(response.Headers.TryGetValues(name, out var values), $"{url} has no {name} header");
             Assert.Equal(value, Assert.Single(values));

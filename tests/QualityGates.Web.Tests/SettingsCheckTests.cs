@@ -44,6 +44,7 @@ public sealed class SettingsCheckTests
     [InlineData("Notifications:Smtp:UseStartTls", "maybe", "true or false")]
     [InlineData("Notifications:Smtp:From", "QualityGates", "a sender such as")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "otel-collector:4317", "the collector's OTLP address")]
+    [InlineData("Authentication:OpenIdConnect:LocalAccounts", "Sometimes", "one of Enabled, AdministratorsOnly, Disabled")]
     public void A_wrong_value_gives_one_line_that_names_the_setting_its_environment_variable_and_what_is_allowed(string key, string value, string allowed)
     {
         var problem = Assert.Single(ProblemsWith((key, value)));
@@ -69,6 +70,52 @@ public sealed class SettingsCheckTests
 
         Assert.Empty(ProblemsWith(settings));
     }
+
+    [Fact]
+    public void Single_sign_on_settings_as_the_docs_give_them_pass() => Assert.Empty(ProblemsWith(SingleSignOn()));
+
+    [Theory]
+    [InlineData("Authority", "http://login.example.com/tenant", "Setting Authentication:OpenIdConnect:Authority (environment variable Authentication__OpenIdConnect__Authority) is \"http://login.example.com/tenant\"; allowed: an https address")]
+    [InlineData("ClientId", null, "Setting Authentication:OpenIdConnect:ClientId (environment variable Authentication__OpenIdConnect__ClientId) is missing")]
+    [InlineData("Scopes", "profile email", "allowed: space-separated scopes including openid")]
+    [InlineData("Mappings:0:Role", "Boss", "Setting Authentication:OpenIdConnect:Mappings:0:Role (environment variable Authentication__OpenIdConnect__Mappings__0__Role) is \"Boss\"; allowed: one of Administrator, SalesRep")]
+    [InlineData("Mappings:0:Value", " ", "Authentication:OpenIdConnect:Mappings:0:Value")]
+    public void A_wrong_single_sign_on_setting_is_named(string key, string? value, string expected)
+    {
+        var settings = SingleSignOn().Where(s => s.Key != $"Authentication:OpenIdConnect:{key}").ToList();
+        if (value is not null)
+        {
+            settings.Add(($"Authentication:OpenIdConnect:{key}", value));
+        }
+
+        Assert.Contains(expected, Assert.Single(ProblemsWith([.. settings])), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Switching_passwords_off_without_a_provider_is_refused_as_nobody_could_sign_in()
+    {
+        var problem = Assert.Single(ProblemsWith(("Authentication:OpenIdConnect:LocalAccounts", "Disabled")));
+
+        Assert.StartsWith("Setting Authentication:OpenIdConnect:Authority (environment variable Authentication__OpenIdConnect__Authority) is missing", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_provider_without_any_role_mapping_is_refused_as_nobody_could_sign_in_through_it()
+    {
+        var problem = Assert.Single(ProblemsWith([.. SingleSignOn().Where(s => !s.Key.EndsWith(":Role", StringComparison.Ordinal))]));
+
+        Assert.Contains("at least one mapping with a Role", problem, StringComparison.Ordinal);
+    }
+
+    private static (string Key, string Value)[] SingleSignOn() =>
+    [
+        ("Authentication:OpenIdConnect:Authority", "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001/v2.0"),
+        ("Authentication:OpenIdConnect:ClientId", "11111111-2222-3333-4444-555555555555"),
+        ("Authentication:OpenIdConnect:LocalAccounts", "AdministratorsOnly"),
+        ("Authentication:OpenIdConnect:Mappings:0:Value", "3f1e0000-aaaa-bbbb-cccc-000000000001"),
+        ("Authentication:OpenIdConnect:Mappings:0:Role", "SalesRep"),
+        ("Authentication:OpenIdConnect:Mappings:0:Department", "Sales"),
+    ];
 
     [Fact]
     public void A_server_database_without_a_connection_string_is_refused_by_name()

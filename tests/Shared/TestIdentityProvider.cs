@@ -83,18 +83,14 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     /// <param name="clientSecret">The client's secret, as the app sends it to the token endpoint.</param>
     /// <param name="redirectUris">Where codes may be sent, exactly (e.g. https://localhost/signin-oidc).</param>
     /// <param name="postLogoutRedirectUris">Where an end session request may send the browser back to, exactly.</param>
-    /// <param name="clock">
-    /// The provider's "now" for the tokens' iat and exp; the real clock unless given. Pass the app's test clock when the app
-    /// checks token lifetimes on it (a test date far from the real one would otherwise make every ID token expired or early).
-    /// </param>
+    /// <remarks>Tokens are stamped with the real time, as the app checks the round trip against it (not its test clock).</remarks>
     public static async Task<TestIdentityProvider> StartAsync(
-        string clientId, string clientSecret, IEnumerable<Uri> redirectUris, IEnumerable<Uri> postLogoutRedirectUris,
-        TimeProvider? clock = null)
+        string clientId, string clientSecret, IEnumerable<Uri> redirectUris, IEnumerable<Uri> postLogoutRedirectUris)
     {
         var provider = new TestIdentityProvider();
         try
         {
-            await provider.StartCoreAsync(clientId, clientSecret, redirectUris, postLogoutRedirectUris, clock);
+            await provider.StartCoreAsync(clientId, clientSecret, redirectUris, postLogoutRedirectUris);
             return provider;
         }
         catch
@@ -129,18 +125,13 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     }
 
     private async Task StartCoreAsync(
-        string clientId, string clientSecret, IEnumerable<Uri> redirectUris, IEnumerable<Uri> postLogoutRedirectUris, TimeProvider? clock)
+        string clientId, string clientSecret, IEnumerable<Uri> redirectUris, IEnumerable<Uri> postLogoutRedirectUris)
     {
         // The empty builder reads no appsettings.json: the test output folder holds the app's own, which is not for us.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddRouting();
-        if (clock is not null)
-        {
-            builder.Services.AddSingleton(clock); // OpenIddict takes its clock from the container
-        }
-
         var connectionString = _keepAlive.ConnectionString;
         builder.Services.AddDbContext<ProviderDbContext>(options => options.UseSqlite(connectionString).UseOpenIddict());
 

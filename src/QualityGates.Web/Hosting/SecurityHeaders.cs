@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using QualityGates.Web.SingleSignOn;
+
 namespace QualityGates.Web.Hosting;
 
 /// <summary>
@@ -7,13 +10,17 @@ namespace QualityGates.Web.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
+    /// <param name="formTarget">
+    /// Another origin forms may lead to: the single sign-on provider, where signing out redirects the posted form
+    /// (browsers apply form-action to a form's redirects too).
+    /// </param>
+    public static string ContentSecurityPolicy(string? formTarget = null) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        $"connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'{(formTarget is null ? "" : " " + formTarget)}; frame-ancestors 'none'";
 
-    public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, string> All(string? formTarget = null) => new Dictionary<string, string>
     {
-        ["Content-Security-Policy"] = ContentSecurityPolicy,
+        ["Content-Security-Policy"] = ContentSecurityPolicy(formTarget),
         ["X-Content-Type-Options"] = "nosniff",
         ["X-Frame-Options"] = "DENY",
         // The old XSS auditor is off ("0", as OWASP advises): the CSP does its job without its side effects.
@@ -24,13 +31,16 @@ public static class SecurityHeaders
         ["Cross-Origin-Resource-Policy"] = "same-origin",
     };
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var singleSignOn = app.ApplicationServices.GetRequiredService<IOptions<SingleSignOnOptions>>().Value;
+        var all = All(singleSignOn.IsConfigured ? new Uri(singleSignOn.Authority!).GetLeftPart(UriPartial.Authority) : null);
+        return app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                foreach (var (name, value) in All)
+                foreach (var (name, value) in all)
                 {
                     headers[name] = value;
                 }
@@ -39,4 +49,5 @@ public static class SecurityHeaders
             });
             return next(context);
         });
+    }
 }

@@ -4,7 +4,9 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using MimeKit;
 using Npgsql;
+using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
+using QualityGates.Web.SingleSignOn;
 using QualityGates.Web.Telemetry;
 using Serilog.Events;
 
@@ -27,6 +29,7 @@ public sealed class SettingsCheck
         var check = new SettingsCheck(configuration);
         check.Database();
         check.Accounts();
+        check.SingleSignOn();
         check.Hosting();
         check.Logging();
         check.Notifications();
@@ -48,6 +51,55 @@ public sealed class SettingsCheck
         Flag("Demo:Seed");
         Check("Bootstrap:AdminEmail", "an e-mail address", value => MailboxAddress.TryParse(value, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal));
         Check("Bootstrap:AdminPassword", "at least 12 characters", value => value.Length >= 12, secret: true);
+    }
+
+    private void SingleSignOn()
+    {
+        const string section = SingleSignOnOptions.Section;
+        var localAccounts = OneOf<LocalAccounts>($"{section}:LocalAccounts");
+        Flag($"{section}:RequireHttpsMetadata");
+        Flag($"{section}:LinkExistingAccountsByEmail");
+        var sso = _configuration.GetSection(section);
+        if (string.IsNullOrWhiteSpace(sso["Authority"]))
+        {
+            if (sso.GetChildren().Any(c => c.Key != "LocalAccounts" || localAccounts is not (null or LocalAccounts.Enabled)))
+            {
+                Problem($"{section}:Authority", null, "the provider's address such as https://login.microsoftonline.com/<tenant id>/v2.0 (required once any single sign-on setting is given)");
+            }
+
+            return;
+        }
+
+        var requireHttps = !bool.TryParse(sso["RequireHttpsMetadata"], out var flag) || flag;
+        Check($"{section}:Authority", requireHttps ? "an https address (RequireHttpsMetadata is true)" : "an http or https address", value =>
+            Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (!requireHttps && uri.Scheme == Uri.UriSchemeHttp)));
+        if (string.IsNullOrWhiteSpace(sso["ClientId"]))
+        {
+            Problem($"{section}:ClientId", null, "the client (application) id registered at the provider");
+        }
+
+        Check($"{section}:Scopes", "space-separated scopes including openid, e.g. openid profile email", value =>
+            value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("openid", StringComparer.Ordinal));
+        var mappings = sso.GetSection("Mappings").GetChildren().ToList();
+        foreach (var mapping in mappings)
+        {
+            if (string.IsNullOrWhiteSpace(mapping["Value"]))
+            {
+                Problem($"{mapping.Path}:Value", mapping["Value"], "the claim value to map, such as a group id");
+            }
+
+            if (mapping["Role"] is null && mapping["Department"] is null)
+            {
+                Problem($"{mapping.Path}:Role", null, "a role or a department (or both) for each mapping");
+            }
+
+            Check($"{mapping.Path}:Role", "one of " + string.Join(", ", Roles.All), value => Roles.All.Contains(value, StringComparer.Ordinal));
+        }
+
+        if (!mappings.Any(m => m["Role"] is not null))
+        {
+            Problem($"{section}:Mappings", null, "at least one mapping with a Role; without one nobody can sign in through the provider");
+        }
     }
 
     private void Hosting()

@@ -30,9 +30,12 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
     /// <summary>The app's clock, standing at <see cref="TestClock.Start"/>: demo data and dates in forms follow it.</summary>
     public FakeTimeProvider Clock { get; } = TestClock.Create();
 
-    public BrowserAppFactory() =>
-        // Port 0: Kestrel picks a free port, so test runs never collide.
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(_certificate)));
+    /// <param name="port">0: Kestrel picks a free port, so test runs never collide.</param>
+    public BrowserAppFactory(int port = 0) =>
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(_certificate)));
+
+    /// <summary>Settings on top of the test defaults; filled before <see cref="Start"/>.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     /// <summary>Starts the server (once) and returns its address, e.g. https://127.0.0.1:41234/.</summary>
     public Uri Start()
@@ -54,6 +57,11 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Notifications:PickupFolder", Path.Combine(_folder, "mail-pickup"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "test-.log"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

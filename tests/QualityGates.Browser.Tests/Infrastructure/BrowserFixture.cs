@@ -7,23 +7,30 @@ namespace QualityGates.Browser.Tests.Infrastructure;
 /// Every browser test goes through <see cref="RunAsync"/>, which decides what a missing Chromium means:
 /// a skip on a developer machine, a failure under CI (CI=true), where nothing may be skipped silently.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumVariable = "QUALITYGATES_CHROMIUM";
 
     private static readonly string _chromium =
         Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    private readonly BrowserAppFactory _app = new();
+    private readonly BrowserAppFactory _app;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private Uri? _baseAddress;
+
+    public BrowserFixture()
+        : this(new BrowserAppFactory())
+    {
+    }
+
+    protected BrowserFixture(BrowserAppFactory app) => _app = app;
 
     /// <summary>The app's today plus <paramref name="days"/>, as a date field takes it.</summary>
     public string FormDate(int days) =>
         DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime).AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         if (!File.Exists(_chromium))
         {
@@ -84,7 +91,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_browser is not null)
         {
@@ -93,5 +100,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await _app.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

@@ -52,7 +52,7 @@ public class QualityGatesFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
 
-    public async ValueTask InitializeAsync() => _database ??= await TestDatabase.CreateAsync();
+    public virtual async ValueTask InitializeAsync() => _database ??= await TestDatabase.CreateAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

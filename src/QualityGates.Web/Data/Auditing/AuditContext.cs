@@ -7,10 +7,15 @@ namespace QualityGates.Web.Data.Auditing;
 /// </summary>
 public sealed class AuditContext(IHttpContextAccessor httpContextAccessor, TimeProvider time)
 {
+    private AuditActor? _actingAs;
+
     public string? Reason { get; set; }
 
-    public AuditActor Actor =>
-        httpContextAccessor.HttpContext is { } context ? AuditActor.From(context.User) : AuditActor.System;
+    public AuditActor Actor => _actingAs
+        ?? (httpContextAccessor.HttpContext is { } context ? AuditActor.From(context.User) : AuditActor.System);
+
+    /// <summary>For a change made while nobody is signed in yet on behalf of someone: a single sign-on's user update.</summary>
+    public void ActAs(AuditActor actor) => _actingAs = actor;
 
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 

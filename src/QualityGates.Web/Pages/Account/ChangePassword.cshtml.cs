@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using QualityGates.Web.Data;
+using QualityGates.Web.SingleSignOn;
 using QualityGates.Web.Validation;
 
 namespace QualityGates.Web.Pages.Account;
@@ -13,17 +15,28 @@ public sealed class ChangePasswordModel(
     UserManager<AppUser> userManager,
     SignInManager<AppUser> signInManager,
     IValidator<ChangePasswordModel.InputModel> validator,
+    IOptions<SingleSignOnOptions> singleSignOn,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    /// <summary>Someone created by single sign-on has no password here to change.</summary>
+    public bool HasPassword { get; private set; }
+
+    public string ProviderName => singleSignOn.Value.DisplayName;
+
+    public async Task OnGetAsync() => HasPassword = await userManager.HasPasswordAsync(await SignedInUserAsync());
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var user = await SignedInUserAsync();
+        HasPassword = await userManager.HasPasswordAsync(user);
+        if (!HasPassword)
+        {
+            return Page();
+        }
+
         var validation = await validator.ValidateAsync(Input);
         validation.AddToModelState(ModelState, nameof(Input));
         if (!ModelState.IsValid)
@@ -31,7 +44,6 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
-        var user = await userManager.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
         var result = await userManager.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
@@ -50,6 +62,9 @@ public sealed class ChangePasswordModel(
         TempData["Success"] = l["ChangePassword.Changed"].Value;
         return RedirectToPage("/Index");
     }
+
+    private async Task<AppUser> SignedInUserAsync() =>
+        await userManager.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
 
     public sealed class InputModel
     {

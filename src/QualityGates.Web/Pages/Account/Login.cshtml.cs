@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Auditing;
+using QualityGates.Web.SingleSignOn;
 using QualityGates.Web.Validation;
 
 namespace QualityGates.Web.Pages.Account;
@@ -15,6 +18,7 @@ public sealed class LoginModel(
     IPasswordHasher<AppUser> passwordHasher,
     SignInAudit audit,
     IValidator<LoginModel.InputModel> validator,
+    IOptions<SingleSignOnOptions> singleSignOn,
     IStringLocalizer<SharedResource> l)
     : PageModel
 {
@@ -27,11 +31,18 @@ public sealed class LoginModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    public SingleSignOnOptions SingleSignOn => singleSignOn.Value;
+
     public IActionResult OnGet() =>
         User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (SingleSignOn.EffectiveLocalAccounts == LocalAccounts.Disabled)
+        {
+            return NotFound();
+        }
+
         var validation = await validator.ValidateAsync(Input);
         validation.AddToModelState(ModelState, nameof(Input));
         if (!ModelState.IsValid)
@@ -43,7 +54,7 @@ public sealed class LoginModel(
         // unknown name or a locked account would otherwise answer faster and tell the account apart (ASVS V2.2).
         var name = Input.Email.Trim();
         var user = await signInManager.UserManager.FindByNameAsync(name);
-        if (user is null || await signInManager.UserManager.IsLockedOutAsync(user))
+        if (user is null || await signInManager.UserManager.IsLockedOutAsync(user) || !await MaySignInWithPasswordAsync(user))
         {
             VerifyStandIn(user);
             await audit.RecordAsync(AuditAction.SignInFailed, user, name);
@@ -72,6 +83,11 @@ public sealed class LoginModel(
         ModelState.AddModelError(string.Empty, l["Login.Failed"]);
         return Page();
     }
+
+    // With single sign-on, a local password may be kept only for break-glass administrators.
+    private async Task<bool> MaySignInWithPasswordAsync(AppUser user) =>
+        SingleSignOn.EffectiveLocalAccounts == LocalAccounts.Enabled
+        || await signInManager.UserManager.IsInRoleAsync(user, Roles.Administrator);
 
     private void VerifyStandIn(AppUser? user)
     {

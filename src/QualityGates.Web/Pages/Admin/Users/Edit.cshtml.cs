@@ -36,6 +36,9 @@ public sealed class EditModel(
 
     public bool IsSelf { get; private set; }
 
+    /// <summary>The provider this person signs in through, whose word on name, role and department wins at each sign-in.</summary>
+    public string? DirectoryName { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id)
     {
         if (!await LoadAsync(id))
@@ -212,6 +215,7 @@ public sealed class EditModel(
         Account = account;
         IsLocked = await userManager.IsLockedOutAsync(account);
         IsSelf = account.Id == User.UserId();
+        DirectoryName = (await userManager.GetLoginsAsync(account)).FirstOrDefault()?.ProviderDisplayName;
         Departments = await Lookups.DepartmentsAsync(db);
         return true;
     }

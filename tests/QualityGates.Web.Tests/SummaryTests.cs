@@ -45,6 +45,65 @@ public sealed class SummaryTests(QualityGatesFactory factory, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task A_transaction_writes_its_summary_rows_when_it_commits_not_at_each_save()
+    {
+        // Two saves in one transaction, as a gate decision makes them. Had each save written its summary rows, two
+        // such requests could lock shared rows in opposite orders and one would end as a deadlock (a 503 for its user).
+        var ids = await factory.WithDbAsync(db => RandomWalk.DraftsInOneBucketAsync(factory, db, count: 2));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QualityGatesDbContext>();
+        var gates = scope.ServiceProvider.GetRequiredService<GateWorkflow>();
+        var before = await db.OpenReviewCounts.SumAsync(c => c.Count);
+
+        // As the pages run their transactions: inside the execution strategy, at most once (ADR 0015).
+        var beforeCommit = await db.Database.ExecuteOnceAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var id in ids)
+            {
+                var promise = await db.Promises.SingleAsync(p => p.Id == id);
+                await gates.SubmitAsync(promise, promise.OwnerId);
+                await db.SaveChangesAsync();
+            }
+
+            var counted = await db.OpenReviewCounts.SumAsync(c => c.Count);
+            await transaction.CommitAsync();
+            return counted;
+        });
+
+        Assert.Equal(before, beforeCommit);
+
+        Assert.Equal(before + 2, await db.OpenReviewCounts.SumAsync(c => c.Count));
+        await AssertSummariesEqualARebuildAsync();
+    }
+
+    [Fact]
+    public async Task A_transaction_rolled_back_leaves_no_count_behind_for_the_next_one()
+    {
+        var ids = await factory.WithDbAsync(db => RandomWalk.DraftsInOneBucketAsync(factory, db, count: 2));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QualityGatesDbContext>();
+        var gates = scope.ServiceProvider.GetRequiredService<GateWorkflow>();
+        var before = await db.OpenReviewCounts.SumAsync(c => c.Count);
+
+        await db.Database.ExecuteOnceAsync(async () =>
+        {
+            await using var abandoned = await db.Database.BeginTransactionAsync();
+            var promise = await db.Promises.SingleAsync(p => p.Id == ids[0]);
+            await gates.SubmitAsync(promise, promise.OwnerId);
+            return await db.SaveChangesAsync();
+        });
+
+        db.ChangeTracker.Clear();
+        var next = await db.Promises.SingleAsync(p => p.Id == ids[1]);
+        await gates.SubmitAsync(next, next.OwnerId);
+        await db.SaveChangesAsync();
+
+        Assert.Equal(before + 1, await db.OpenReviewCounts.SumAsync(c => c.Count));
+        await AssertSummariesEqualARebuildAsync();
+    }
+
+    [Fact]
     public async Task Two_writers_moving_promises_of_the_same_month_and_departments_at_once_lose_no_count()
     {
         var (firstIds, secondIds) = await factory.WithDbAsync(async db =>

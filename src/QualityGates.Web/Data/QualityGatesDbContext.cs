@@ -24,6 +24,9 @@ namespace QualityGates.Web.Data;
 public abstract class QualityGatesDbContext(DbContextOptions options, AuditContext auditContext)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    // The summary counts of this transaction's saves, written when it commits (SummaryCommit).
+    private readonly SummaryDelta _uncommittedSummaries = new();
+
     public DbSet<Department> Departments => Set<Department>();
 
     public DbSet<Customer> Customers => Set<Customer>();
@@ -104,7 +107,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         {
             using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
             var saved = base.SaveChanges(acceptAllChangesOnSuccess: true);
-            summaries.Write(this);
+            _uncommittedSummaries.Add(summaries);
             OpenConditionDates.Write(this, conditionsOf);
             ResolveNotificationLinks();
             AddAuditEntries(audit);
@@ -140,15 +143,16 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
 
         // New records get their ids from the database (identity columns), and their audit entries (and the links
         // of notifications about them) must name them; summaries move with the records they count: insert the
-        // records, then the summaries and entries, in one transaction (the caller's, if one is open). If the
-        // second insert fails, everything rolls back, but the records already count as saved in this context:
-        // a failed save leaves the context unusable, as the request that owns it ends with an error anyway.
+        // records, then the entries, in one transaction (the caller's, if one is open), whose commit writes the
+        // summaries (SummaryCommit). If the second insert fails, everything rolls back, but the records already
+        // count as saved in this context: a failed save leaves the context unusable, as the request that owns it
+        // ends with an error anyway.
         // For the same reason a retrying execution strategy must not replay it: it runs at most once (ADR 0015).
         return await Database.ExecuteOnceAsync(async () =>
         {
             await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            await summaries.WriteAsync(this, cancellationToken);
+            _uncommittedSummaries.Add(summaries);
             await OpenConditionDates.WriteAsync(this, conditionsOf, cancellationToken);
             ResolveNotificationLinks();
             AddAuditEntries(audit);
@@ -169,6 +173,23 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
             return saved;
         });
     }
+
+    internal void WriteUncommittedSummaries()
+    {
+        _uncommittedSummaries.Write(this);
+        _uncommittedSummaries.Clear();
+    }
+
+    internal async Task WriteUncommittedSummariesAsync(CancellationToken cancellationToken)
+    {
+        await _uncommittedSummaries.WriteAsync(this, cancellationToken);
+        _uncommittedSummaries.Clear();
+    }
+
+    internal void DiscardUncommittedSummaries() => _uncommittedSummaries.Clear();
+
+    // Here rather than at registration: every context, also of the tools and design-time factories, keeps its summaries.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(SummaryCommit.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

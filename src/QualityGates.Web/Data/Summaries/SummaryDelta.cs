@@ -10,7 +10,8 @@ namespace QualityGates.Web.Data.Summaries;
 /// Counter changes to summary rows, merged by row key, and written by one atomic upsert per table and batch:
 /// "add these amounts, creating the row if it is missing". Concurrent transactions that move the same row
 /// therefore never lose a count (no read-modify-write): PostgreSQL and SQLite through INSERT … ON CONFLICT DO
-/// UPDATE, SQL Server through MERGE WITH (HOLDLOCK). Rows are written in one fixed order (by key), so two
+/// UPDATE, SQL Server through MERGE WITH (HOLDLOCK). Tables and rows are written in one fixed order (by name, by
+/// key), and a transaction writes all of its rows at once when it commits (<see cref="SummaryCommit"/>), so two
 /// writers lock shared rows in the same order and cannot deadlock on them.
 /// </summary>
 internal sealed class SummaryDelta
@@ -42,6 +43,25 @@ internal sealed class SummaryDelta
         }
     }
 
+    /// <summary>Adds the counts of <paramref name="other"/>, e.g. of a later SaveChanges in the same transaction.</summary>
+    public void Add(SummaryDelta other)
+    {
+        foreach (var ((table, id), row) in other._rows)
+        {
+            if (!_rows.TryGetValue((table, id), out var merged))
+            {
+                _rows[(table, id)] = merged = new Row(id, row.Keys, new long[row.Counters.Length]);
+            }
+
+            for (var i = 0; i < row.Counters.Length; i++)
+            {
+                merged.Counters[i] += row.Counters[i];
+            }
+        }
+    }
+
+    public void Clear() => _rows.Clear();
+
     public async Task WriteAsync(DbContext db, CancellationToken ct = default)
     {
         foreach (var (sql, parameters) in Statements(db))
@@ -62,7 +82,8 @@ internal sealed class SummaryDelta
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var sqlServer = db.Database.IsSqlServer();
-        foreach (var table in _rows.Where(r => !r.Value.IsZero).GroupBy(r => r.Key.Table, r => r.Value))
+        var tables = _rows.Where(r => !r.Value.IsZero).GroupBy(r => r.Key.Table, r => r.Value).OrderBy(t => t.Key.Name, StringComparer.Ordinal);
+        foreach (var table in tables)
         {
             foreach (var batch in table.OrderBy(r => r.Id, StringComparer.Ordinal).Chunk(ParametersPerStatement / table.Key.Columns.Count))
             {

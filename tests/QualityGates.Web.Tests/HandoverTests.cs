@@ -93,6 +93,20 @@ public sealed class HandoverTests(QualityGatesFactory factory) : IClassFixture<Q
     }
 
     [Fact]
+    public async Task Someone_who_may_not_accept_a_handover_is_told_who_decides_it()
+    {
+        var promiseId = await ApprovedAsync("Spare parts in 24 h, watched by the executive");
+        await CommitAsync(promiseId);
+        using var executive = await SignedInAsync("exec@demo.local");
+
+        var review = await executive.GetPageAsync($"/Reviews/Details/{await ReviewIdAsync(promiseId, GateStage.Handover)}");
+
+        var text = review.QuerySelector("main")!.TextContent;
+        Assert.Contains(Texts.English("Reviews.WhyNoDecision.NotDeciding", "Service"), text);
+        Assert.DoesNotContain(Texts.English("Reviews.WhyNoDecision.NotUnderReview", "Committed"), text);
+    }
+
+    [Fact]
     public async Task Committing_needs_a_date_not_in_the_future_and_a_channel()
     {
         var promiseId = await ApprovedAsync("Spare parts in 24 h, commit form");

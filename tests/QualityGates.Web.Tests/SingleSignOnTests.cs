@@ -194,16 +194,8 @@ public sealed class SingleSignOnTests(SingleSignOnFactory factory) : IClassFixtu
         var login = await client.GetPageAsync("/Account/Login");
         Assert.Contains(Texts.English("Login.SignInWith", Provider), login.Body!.TextContent);
 
-        var salesRep = await client.SubmitAsync(login, new Dictionary<string, string>
-        {
-            ["Input.Email"] = "sales@demo.local",
-            ["Input.Password"] = Web.Data.Seeding.DemoData.Password,
-        }, "#password-sign-in");
-        var administrator = await client.SubmitAsync("/Account/Login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = "admin@demo.local",
-            ["Input.Password"] = Web.Data.Seeding.DemoData.Password,
-        }, "#password-sign-in");
+        var salesRep = await client.SignInAsync("sales@demo.local");
+        var administrator = await client.SignInAsync("admin@demo.local");
 
         Assert.Contains(Texts.English("Login.Failed"), (await TestClient.ParseAsync(salesRep)).Body!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, administrator.StatusCode);
@@ -220,11 +212,7 @@ public sealed class SingleSignOnTests(SingleSignOnFactory factory) : IClassFixtu
 
         var id = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "locked@corp.example").Select(u => u.Id).SingleAsync());
         using var admin = factory.CreateTestClient();
-        await admin.SubmitAsync("/Account/Login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = "admin@demo.local",
-            ["Input.Password"] = Web.Data.Seeding.DemoData.Password,
-        }, "#password-sign-in");
+        await admin.SignInSuccessfullyAsync("admin@demo.local");
         var edit = await admin.GetPageAsync($"/Admin/Users/Edit/{id}");
         Assert.Contains(Texts.English("Users.FromDirectory", Provider), edit.Body!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(edit, new Dictionary<string, string>(), "form[action*='handler=Lock']")).StatusCode);
@@ -282,12 +270,7 @@ public sealed class SingleSignOnProviderDownTests(SingleSignOnFactory factory) :
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
         Assert.Contains(Texts.English("External.Unreachable", SingleSignOnFactory.ProviderName), (await TestClient.ParseAsync(answer)).Body!.TextContent);
-        var administrator = await client.SubmitAsync("/Account/Login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = "admin@demo.local",
-            ["Input.Password"] = Web.Data.Seeding.DemoData.Password,
-        }, "#password-sign-in");
-        Assert.Equal(HttpStatusCode.Redirect, administrator.StatusCode);
+        await client.SignInSuccessfullyAsync("admin@demo.local");
     }
 }
 

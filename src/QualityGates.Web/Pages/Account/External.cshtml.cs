@@ -24,7 +24,7 @@ public sealed class ExternalModel(
 {
     public string ProviderName => options.Value.DisplayName;
 
-    /// <summary>What the page tells the user; null never reaches the page.</summary>
+    /// <summary>The resource key of what the page tells the user.</summary>
     public string? Problem { get; private set; }
 
     /// <summary>Not there while single sign-on is off.</summary>

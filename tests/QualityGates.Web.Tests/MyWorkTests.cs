@@ -29,6 +29,22 @@ public sealed class MyWorkTests(QualityGatesFactory factory) : IClassFixture<Qua
     }
 
     [Fact]
+    public async Task A_sales_rep_finds_new_promise_before_the_lists_of_work_under_way()
+    {
+        using var client = factory.CreateTestClient();
+        await client.SignInSuccessfullyAsync("sales@demo.local");
+
+        var home = await client.GetPageAsync("/");
+
+        var main = home.QuerySelector("main")!;
+        var newPromise = main.QuerySelector("a[href='/Promises/Create']");
+        Assert.NotNull(newPromise);
+        Assert.Equal(Texts.English("Promises.New"), newPromise.TextContent.Trim());
+        var firstList = main.QuerySelector("h2, table")!;
+        Assert.Equal(DocumentPositions.Following, newPromise.CompareDocumentPosition(firstList) & DocumentPositions.Following);
+    }
+
+    [Fact]
     public async Task A_service_manager_sees_reviews_waiting_and_outcomes_and_conditions_due()
     {
         using var client = factory.CreateTestClient();

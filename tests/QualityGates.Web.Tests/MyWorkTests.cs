@@ -26,6 +26,10 @@ public sealed class MyWorkTests(QualityGatesFactory factory) : IClassFixture<Qua
         Assert.NotNull(Section(home, Texts.English("Home.Drafts.Title", 0).Split('(')[0]));
         Assert.NotNull(Section(home, Texts.English("Home.Rejected.Title", 0).Split('(')[0]));
         Assert.NotNull(Section(home, Texts.English("Home.AtRisk.Title", 0).Split('(')[0]));
+        // Approved promises with open conditions are yellow; with no at-risk signal the badge must not say "at risk".
+        var yellow = home.QuerySelectorAll("main .traffic-light.text-bg-warning");
+        Assert.NotEmpty(yellow);
+        Assert.All(yellow, badge => Assert.DoesNotContain("risk", badge.TextContent, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

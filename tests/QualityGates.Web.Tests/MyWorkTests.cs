@@ -49,6 +49,19 @@ public sealed class MyWorkTests(QualityGatesFactory factory) : IClassFixture<Qua
     }
 
     [Fact]
+    public async Task The_promise_forms_examples_read_as_examples_not_as_values_already_typed()
+    {
+        using var client = factory.CreateTestClient();
+        await client.SignInSuccessfullyAsync("sales@demo.local");
+
+        var form = await client.GetPageAsync("/Promises/Create");
+
+        var placeholders = form.QuerySelectorAll("main input[placeholder]").Select(i => i.GetAttribute("placeholder")!).ToList();
+        Assert.True(placeholders.Count >= 2, $"{placeholders.Count} placeholders");
+        Assert.All(placeholders, p => Assert.StartsWith(Texts.English("Common.Example", ""), p, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_service_manager_sees_reviews_waiting_and_outcomes_and_conditions_due()
     {
         using var client = factory.CreateTestClient();

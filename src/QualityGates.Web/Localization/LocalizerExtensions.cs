@@ -26,11 +26,11 @@ public static class LocalizerExtensions
 
     public static string UpstreamKind(this IStringLocalizer l, UpstreamChangeKind kind) => l[$"UpstreamChangeKind.{kind}"];
 
-    /// <summary>"First response ≤ 4 h", "Verfügbarkeit ≥ 99,5 %", "Delivery by 3/1/2027".</summary>
+    /// <summary>"First response ≤ 4 h", "Verfügbarkeit ≥ 99,5 %", "Delivery by 1 Mar 2027".</summary>
     public static string Target(this IStringLocalizer l, MeasurableTarget target) =>
         !target.IsMeasurable ? ""
         : target.Comparator == TargetComparator.ByDate
-            ? l["Target.ByDate", target.Metric!, target.TargetDate!.Value.ToString("d", CultureInfo.CurrentCulture)]
+            ? l["Target.ByDate", target.Metric!, target.TargetDate!.Value.Date()]
             : $"{target.Metric} {MeasurableTarget.Symbol(target.Comparator)} {target.Value!.Value.ToString("0.####", CultureInfo.CurrentCulture)} {target.Unit}";
 
     /// <summary>A broken business rule, explained: "Error.{Code}" with the rule's arguments, statuses translated.</summary>
@@ -43,7 +43,13 @@ public static class LocalizerExtensions
             _ => a,
         }).ToArray()];
 
-    public static string Date(this DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+    /// <summary>"2 Mar 2026" in English — "3/2/2026" reads as 3 February to a German colleague —, "02.03.2026" in German.</summary>
+    public static string Date(this DateOnly date) => date.ToString(DatePattern, CultureInfo.CurrentCulture);
 
-    public static string DateTime(this DateTime utc) => utc.ToString("g", CultureInfo.CurrentCulture) + " UTC";
+    public static string DateTime(this DateTime utc) =>
+        utc.ToString($"{DatePattern} {CultureInfo.CurrentCulture.DateTimeFormat.ShortTimePattern}", CultureInfo.CurrentCulture) + " UTC";
+
+    private static string DatePattern => CultureInfo.CurrentCulture.TwoLetterISOLanguageName == Cultures.English
+        ? "d MMM yyyy"
+        : CultureInfo.CurrentCulture.DateTimeFormat.ShortDatePattern;
 }

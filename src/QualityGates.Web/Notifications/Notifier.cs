@@ -49,7 +49,12 @@ public sealed class Notifier(
         var culture = Cultures.IsSupported(recipient.Culture) ? recipient.Culture! : Cultures.English;
         var (subject, body) = InCulture(culture, () =>
         {
-            var texts = args.Select(a => a is NotificationText text ? l[text.Key].Value : a).ToArray();
+            var texts = args.Select(a => a switch
+            {
+                NotificationText text => l[text.Key].Value,
+                DateOnly date => date.Date(),
+                _ => a,
+            }).ToArray();
             return (l[$"Notification.{kind}.Subject", texts].Value,
                 l["Notification.Greeting", recipient.DisplayName].Value + "\n\n" + l[$"Notification.{kind}.Body", texts].Value);
         });

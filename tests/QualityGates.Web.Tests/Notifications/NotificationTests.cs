@@ -158,7 +158,7 @@ public sealed class NotificationTests(NotificationFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(Cultures.English, "M/d/yyyy")]
+    [InlineData(Cultures.English, "d MMM yyyy")]
     [InlineData(Cultures.German, "dd.MM.yyyy")]
     public async Task The_daily_reminder_for_a_condition_is_written_once_a_day_in_the_owners_language_even_when_the_job_runs_twice_at_once(
         string culture, string dateFormat)
@@ -184,9 +184,8 @@ public sealed class NotificationTests(NotificationFactory factory) : IClassFixtu
 
             var due = Assert.Single(await RemindersAsync());
             Assert.Equal((NotificationKind.ConditionDue, promise.OwnerId, culture), (due.Kind, due.RecipientId, due.Culture));
-            var dueDate = today.AddDays(2);
+            var dueDate = today.AddDays(2).ToString(dateFormat, CultureInfo.InvariantCulture);
             Assert.Equal(Texts.In(culture, "Notification.ConditionDue.Subject", "Backup technician named", dueDate, review.GateCode, promise.Number, promise.Title), due.Subject);
-            Assert.Contains(dueDate.ToString(dateFormat, CultureInfo.InvariantCulture), due.Subject);
 
             await job.RunAsync(today.AddDays(3));
 

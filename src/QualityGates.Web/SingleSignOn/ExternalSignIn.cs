@@ -41,8 +41,10 @@ public sealed class ExternalSignIn(
     {
         var account = DirectoryAccount.From(principal, _options);
         var user = await userManager.FindByLoginAsync(SingleSignOnOptions.Scheme, account.Subject);
+        // Someone seen for the first time may hold a local account with the same address (LinkExistingAccountsByEmail).
+        var holder = user is null && account.Email is not null ? await userManager.FindByEmailAsync(account.Email) : null;
         var department = account.Department is null ? null : await DepartmentNamedAsync(account.Department);
-        var refusal = await RefusalAsync(account, department, user);
+        var refusal = await RefusalAsync(account, department, user, holder);
         if (refusal is { } refused)
         {
             logger.Refused(account.Subject, account.Email, refused, account.Role, account.Department);
@@ -56,14 +58,14 @@ public sealed class ExternalSignIn(
             return (null, refused);
         }
 
-        auditContext.ActAs(new AuditActor(user?.Id, account.DisplayName, account.Role, department!.Name));
+        auditContext.ActAs(new AuditActor((user ?? holder)?.Id, account.DisplayName, account.Role, department!.Name));
         auditContext.Reason = $"Single sign-on: name, e-mail, role and department from {_options.DisplayName}";
         // The user, their role and their login together or not at all; at most once under a retrying strategy (ADR 0015).
         var saved = await db.Database.ExecuteOnceAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             var result = user is null
-                ? await CreateOrLinkAsync(account, department)
+                ? await CreateOrLinkAsync(account, department, holder)
                 : await UpdateAsync(user, account, department);
             if (result is not null)
             {
@@ -75,7 +77,7 @@ public sealed class ExternalSignIn(
         return saved is null ? (null, SignInRefusal.EmailTaken) : (saved, null);
     }
 
-    private async Task<SignInRefusal?> RefusalAsync(DirectoryAccount account, Department? department, AppUser? user)
+    private async Task<SignInRefusal?> RefusalAsync(DirectoryAccount account, Department? department, AppUser? user, AppUser? holder)
     {
         if (account.Role is null)
         {
@@ -97,24 +99,18 @@ public sealed class ExternalSignIn(
             return SignInRefusal.NoEmail;
         }
 
-        if (user is null)
+        if (holder is not null && (!_options.LinkExistingAccountsByEmail || await HasLoginAsync(holder)))
         {
-            var holder = await userManager.FindByEmailAsync(account.Email);
-            if (holder is not null && (!_options.LinkExistingAccountsByEmail || await HasLoginAsync(holder)))
-            {
-                return SignInRefusal.EmailTaken;
-            }
-
-            user = holder;
+            return SignInRefusal.EmailTaken;
         }
 
         // Only an administrator's lock: failed password attempts on the same name must not keep the person out here.
-        return user?.LockoutEnd == AdministratorLock.LockoutEnd ? SignInRefusal.Locked : null;
+        return (user ?? holder)?.LockoutEnd == AdministratorLock.LockoutEnd ? SignInRefusal.Locked : null;
     }
 
-    private async Task<AppUser?> CreateOrLinkAsync(DirectoryAccount account, Department department)
+    private async Task<AppUser?> CreateOrLinkAsync(DirectoryAccount account, Department department, AppUser? holder)
     {
-        var user = await userManager.FindByEmailAsync(account.Email!);
+        var user = holder;
         var result = IdentityResult.Success;
         if (user is null)
         {

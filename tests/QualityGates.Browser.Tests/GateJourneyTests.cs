@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using QualityGates.Browser.Tests.Infrastructure;
-using QualityGates.Web.Data.Seeding;
 using static Microsoft.Playwright.Assertions;
 
 namespace QualityGates.Browser.Tests;
@@ -11,16 +10,6 @@ public sealed partial class GateJourneyTests(BrowserFixture browser) : IClassFix
 {
     [GeneratedRegex(@"/Promises/Details/\d+$")]
     private static partial Regex PromisePage();
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.Context.ClearCookiesAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My work", Level = 1 })).ToBeVisibleAsync();
-    }
 
     private static ILocator Field(IPage page, string label) => page.GetByLabel(label, new() { Exact = true });
 
@@ -45,7 +34,7 @@ public sealed partial class GateJourneyTests(BrowserFixture browser) : IClassFix
     public Task A_promise_passes_g1_with_a_condition_is_handed_over_kept_and_closed_by_aftersales() => browser.RunAsync(async page =>
     {
         // Sales logs and submits a promise outside every capability envelope.
-        await SignInAsync(page, "sales@demo.local");
+        await page.SignInAsync("sales@demo.local");
         await page.GotoAsync("/Promises/Create");
         var title = $"Journey {Guid.NewGuid():N}"[..20];
         await Field(page, "Title").FillAsync(title);
@@ -64,7 +53,7 @@ public sealed partial class GateJourneyTests(BrowserFixture browser) : IClassFix
         await Expect(Status(page)).ToHaveTextAsync("Under review");
 
         // Service gives a Conditional Go; the sales rep owns the condition.
-        await SignInAsync(page, "service.manager@demo.local");
+        await page.SignInAsync("service.manager@demo.local");
         await OpenReviewAsync(page, promiseUrl, "G1");
         await AnswerAllMetAsync(page);
         await page.GetByLabel(new Regex("^Conditional Go")).CheckAsync();
@@ -75,7 +64,7 @@ public sealed partial class GateJourneyTests(BrowserFixture browser) : IClassFix
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Conditional Go");
 
         // Sales commits the approved promise, then closes the condition.
-        await SignInAsync(page, "sales@demo.local");
+        await page.SignInAsync("sales@demo.local");
         await page.GotoAsync(promiseUrl);
         await Field(page, "Channel").SelectOptionAsync(new SelectOptionValue { Label = "Contract" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Commit", Exact = true }).ClickAsync();
@@ -86,7 +75,7 @@ public sealed partial class GateJourneyTests(BrowserFixture browser) : IClassFix
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The condition is resolved.");
 
         // Service accepts the handover and later records the outcome.
-        await SignInAsync(page, "service.manager@demo.local");
+        await page.SignInAsync("service.manager@demo.local");
         await OpenReviewAsync(page, promiseUrl, "G2");
         await AnswerAllMetAsync(page);
         await page.GetByLabel(new Regex("^Accept handover")).CheckAsync();
@@ -99,7 +88,7 @@ public sealed partial class GateJourneyTests(BrowserFixture browser) : IClassFix
         await Expect(Status(page)).ToHaveTextAsync("Kept");
 
         // AfterSales closes the closure review.
-        await SignInAsync(page, "aftersales@demo.local");
+        await page.SignInAsync("aftersales@demo.local");
         await OpenReviewAsync(page, promiseUrl, "G3");
         await AnswerAllMetAsync(page);
         await page.GetByLabel(new Regex("^Close the review")).CheckAsync();

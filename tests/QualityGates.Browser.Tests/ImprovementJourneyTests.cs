@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using QualityGates.Browser.Tests.Infrastructure;
-using QualityGates.Web.Data.Seeding;
 using static Microsoft.Playwright.Assertions;
 
 namespace QualityGates.Browser.Tests;
@@ -18,16 +17,6 @@ public sealed partial class ImprovementJourneyTests(BrowserFixture browser) : IC
     [GeneratedRegex(@"/Actions/Details/\d+$")]
     private static partial Regex ActionPage();
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.Context.ClearCookiesAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My work", Level = 1 })).ToBeVisibleAsync();
-    }
-
     private static ILocator Field(ILocator scope, string label) => scope.GetByLabel(label, new() { Exact = true });
 
     private static Task MoveOnAsync(IPage page, string phase) =>
@@ -41,7 +30,7 @@ public sealed partial class ImprovementJourneyTests(BrowserFixture browser) : IC
         var checkpoint = $"On-call roster checked {Guid.NewGuid():N}"[..40];
 
         // Service records a promise it delivers as broken.
-        await SignInAsync(page, "service.manager@demo.local");
+        await page.SignInAsync("service.manager@demo.local");
         await page.GotoAsync("/Promises?status=InDelivery");
         await Field(main, "Delivering department").SelectOptionAsync(new SelectOptionValue { Label = "Service" });
         await main.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
@@ -55,7 +44,7 @@ public sealed partial class ImprovementJourneyTests(BrowserFixture browser) : IC
         await Expect(main.Locator(".status-badge")).ToHaveTextAsync("Broken");
 
         // AfterSales files feedback from the broken promise and opens an action from it.
-        await SignInAsync(page, "aftersales@demo.local");
+        await page.SignInAsync("aftersales@demo.local");
         await page.GotoAsync(promiseUrl);
         await page.GetByRole(AriaRole.Link, new() { Name = "File feedback on this broken promise" }).ClickAsync();
         await Expect(Field(main, "Type")).ToHaveValueAsync("BrokenPromise");
@@ -94,7 +83,7 @@ public sealed partial class ImprovementJourneyTests(BrowserFixture browser) : IC
         await Expect(main.Locator(".phase").First).ToHaveTextAsync("Done");
 
         // A sales rep drafting a response-time promise sees the lesson as soon as the category is chosen.
-        await SignInAsync(page, "sales@demo.local");
+        await page.SignInAsync("sales@demo.local");
         await page.GotoAsync("/Promises/Create");
         await Field(main, "Category").SelectOptionAsync(new SelectOptionValue { Label = "Response time" });
         await Expect(main.Locator(".promise-experience")).ToContainTextAsync(lesson);
@@ -114,7 +103,7 @@ public sealed partial class ImprovementJourneyTests(BrowserFixture browser) : IC
         await Expect(main.Locator(".status-badge")).ToHaveTextAsync("Under review");
 
         // The next G1 review asks the new checkpoint and shows the lesson.
-        await SignInAsync(page, "service.manager@demo.local");
+        await page.SignInAsync("service.manager@demo.local");
         await page.GotoAsync(nextPromise);
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^G1 ") }).Last.ClickAsync();
         await Expect(main).ToContainTextAsync(checkpoint);

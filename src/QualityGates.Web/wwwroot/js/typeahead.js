@@ -59,5 +59,8 @@
                 }
             }
         });
+        // Tom Select's own input is the combobox people use (its label moved there); the select it hides stays
+        // only the form field, so assistive technology must not offer it as a second, unnamed choice.
+        select.setAttribute('aria-hidden', 'true');
     });
 }());

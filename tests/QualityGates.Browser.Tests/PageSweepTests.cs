@@ -1,0 +1,147 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using System.Text.Json;
+using Microsoft.Playwright;
+using QualityGates.Browser.Tests.Infrastructure;
+
+namespace QualityGates.Browser.Tests;
+
+/// <summary>
+/// Every page a role can reach by following links, in both languages: no WCAG 2.1 A/AA violation found by axe, no
+/// page wider than a 390 px phone or a 1366 px laptop, no link that leads to an error. Pages are told apart by their
+/// path with ids and query left out, so the sweep visits each kind of page once per role and language.
+/// </summary>
+public sealed partial class PageSweepTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const int Phone = 390;
+    private const int Laptop = 1366;
+
+    /// <summary>Bounds the sweep should a page ever link to an endless family of pages.</summary>
+    private const int MaxPagesPerSweep = 80;
+
+    private static readonly string[] _wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    // axe-core itself, run in the page. Deque's Playwright wrapper finishes every run in a new page of its own,
+    // which made a sweep take twelve minutes instead of three.
+    private static readonly string _axe = new BundledAxeScriptProvider().GetScript();
+
+    // A number or a GUID (users) between slashes.
+    [GeneratedRegex(@"/(\d+|[0-9a-f]{8}-[0-9a-f-]{27})(?=/|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex IdSegment();
+
+    // Downloads (exports) and pages that end or change the session are not pages to look at.
+    [GeneratedRegex(@"/Export|/Account/Logout|/Account/External|/Culture", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAPage();
+
+    public static TheoryData<string, string, int> Sweeps()
+    {
+        // The least each role reaches; a sweep that stops short of it has lost its way (e.g. a broken menu).
+        (string Email, int Least)[] roles =
+        [
+            ("admin@demo.local", 25), ("exec@demo.local", 15), ("sales@demo.local", 20),
+            ("service.manager@demo.local", 20), ("aftersales@demo.local", 20),
+        ];
+        var data = new TheoryData<string, string, int>();
+        foreach (var language in new[] { "EN", "DE" })
+        {
+            foreach (var (email, least) in roles)
+            {
+                data.Add(email, language, least);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Sweeps))]
+    public Task Every_page_a_role_reaches_is_accessible_and_fits_a_phone_and_a_laptop(string email, string language, int least) =>
+        browser.RunAsync(async page =>
+        {
+            await page.SetViewportSizeAsync(Laptop, 800);
+            await page.SignInAsync(email, language);
+            await page.Context.AddInitScriptAsync(_axe);
+
+            var origin = new Uri(page.Url).GetLeftPart(UriPartial.Authority);
+            var queue = new Queue<string>([new Uri(page.Url).PathAndQuery]);
+            var kinds = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { KindOf(queue.Peek()) };
+            var problems = new List<string>();
+            var visited = 0;
+            while (queue.TryDequeue(out var url) && visited < MaxPagesPerSweep)
+            {
+                visited++;
+                problems.AddRange(await InspectAsync(page, url));
+                foreach (var link in await LinksAsync(page, origin))
+                {
+                    if (kinds.Add(KindOf(link)))
+                    {
+                        queue.Enqueue(link);
+                    }
+                }
+            }
+
+            var output = TestContext.Current.TestOutputHelper;
+            output?.WriteLine($"{email} ({language}): {visited} kinds of page visited: {string.Join(", ", kinds.Order())}");
+            Assert.True(visited >= least, $"Only {visited} kinds of page reached (at least {least} expected): {string.Join(", ", kinds)}");
+            Assert.True(problems.Count == 0, $"{problems.Count} problems on {visited} pages:\n" + string.Join("\n", problems));
+        });
+
+    private static async Task<List<string>> InspectAsync(IPage page, string url)
+    {
+        var problems = new List<string>();
+        await page.SetViewportSizeAsync(Phone, 800);
+        var response = await page.GotoAsync(url);
+        if (response is null || response.Status >= 400)
+        {
+            problems.Add($"{url}: a link leads to HTTP {response?.Status}");
+            await page.SetViewportSizeAsync(Laptop, 800);
+            return problems;
+        }
+
+        problems.AddRange(await TooWideAsync(page, url, Phone));
+        await page.SetViewportSizeAsync(Laptop, 800);
+        problems.AddRange(await TooWideAsync(page, url, Laptop));
+
+        // At laptop width, where the navigation is open and checked too.
+        var violations = await page.EvaluateAsync<JsonElement>(
+            """
+            tags => axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+                .then(r => r.violations.map(v => `axe ${v.id} (${v.nodes.length}×, ${v.help}): ` +
+                    v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.html).join(' | ')))
+            """, _wcagTags);
+        problems.AddRange(violations.EnumerateArray().Select(v => $"{url}: {v.GetString()}"));
+        return problems;
+    }
+
+    private static async Task<IEnumerable<string>> TooWideAsync(IPage page, string url, int width)
+    {
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        if (scrollWidth <= width)
+        {
+            return [];
+        }
+
+        // Names the widest elements that stick out, so the report says what to fix.
+        var culprits = await page.EvaluateAsync<string[]>(
+            """
+            width => [...document.querySelectorAll('main *, nav *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== 'fixed')
+                .filter(e => !e.closest('.table-responsive, .overflow-auto') || e.matches('.table-responsive, .overflow-auto'))
+                .slice(0, 3)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '') + ' → ' + Math.round(e.getBoundingClientRect().right) + 'px')
+            """, width);
+        return [$"{url}: {scrollWidth} px wide at {width} px ({string.Join("; ", culprits)})"];
+    }
+
+    private static async Task<IEnumerable<string>> LinksAsync(IPage page, string origin)
+    {
+        var hrefs = await page.EvaluateAsync<string[]>("[...document.querySelectorAll('a[href]')].filter(a => !a.hasAttribute('download')).map(a => a.href)");
+        return hrefs
+            .Where(h => h.StartsWith(origin + "/", StringComparison.OrdinalIgnoreCase))
+            .Select(h => new Uri(h).PathAndQuery)
+            .Where(p => !NotAPage().IsMatch(p) && !p.StartsWith("/lib/", StringComparison.Ordinal) && !p.StartsWith("/css/", StringComparison.Ordinal));
+    }
+
+    /// <summary>The kind of a page: its path without ids (a filtered list is the same page as the whole list).</summary>
+    private static string KindOf(string pathAndQuery) => IdSegment().Replace(pathAndQuery.Split('?', 2)[0].TrimEnd('/'), "/{id}");
+}

@@ -49,6 +49,7 @@ public sealed class SettingsCheck
     private void Accounts()
     {
         Flag("Demo:Seed");
+        Flag("Demo:History");
         Check("Bootstrap:AdminEmail", "an e-mail address", value => MailboxAddress.TryParse(value, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal));
         Check("Bootstrap:AdminPassword", "at least 12 characters", value => value.Length >= 12, secret: true);
     }

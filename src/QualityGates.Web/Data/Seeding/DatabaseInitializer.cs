@@ -10,7 +10,7 @@ public static class DatabaseInitializer
     /// <summary>
     /// Applies migrations (unless Database:MigrateOnStartup is false), runs the data upgrades that have not run
     /// (ADR 0023), fills the summaries when a migration added them to existing data, adds reference data, then
-    /// demo data (Demo:Seed) or the configured first administrator.
+    /// demo data (Demo:Seed, with its history when Demo:History) or the configured first administrator.
     /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
@@ -37,7 +37,10 @@ public static class DatabaseInitializer
         var users = services.GetRequiredService<UserManager<AppUser>>();
         if (configuration.GetValue("Demo:Seed", false))
         {
-            await DemoData.SeedAsync(db, users, services.GetRequiredService<PromiseNumberAllocator>(), services.GetRequiredService<TimeProvider>());
+            var history = configuration.GetValue("Demo:History", false)
+                ? new DemoHistory(services, services.GetRequiredService<ILogger<DemoHistory>>())
+                : null;
+            await DemoData.SeedAsync(db, users, services.GetRequiredService<PromiseNumberAllocator>(), services.GetRequiredService<TimeProvider>(), history);
         }
 
         await FirstAdministrator.EnsureAsync(db, users, configuration);

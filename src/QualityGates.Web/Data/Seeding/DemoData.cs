@@ -14,7 +14,8 @@ namespace QualityGates.Web.Data.Seeding;
 
 /// <summary>
 /// Demo users (README) and a believable register, on when Demo:Seed is true (Development). Runs once:
-/// an installation that already has users is left alone.
+/// an installation that already has users is left alone. With <see cref="DemoHistory"/> (Demo:History) the
+/// register first gets eighteen months of past promises, so that the dashboard has figures.
 /// </summary>
 public static class DemoData
 {
@@ -91,7 +92,7 @@ public static class DemoData
 
     public static async Task SeedAsync(
         QualityGatesDbContext db, UserManager<AppUser> userManager, PromiseNumberAllocator numbers,
-        TimeProvider time, CancellationToken ct = default)
+        TimeProvider time, DemoHistory? history = null, CancellationToken ct = default)
     {
         if (await db.Users.AnyAsync(ct))
         {
@@ -100,6 +101,7 @@ public static class DemoData
 
         var departments = await db.Departments.ToDictionaryAsync(d => d.Name, ct);
         var users = new Dictionary<string, AppUser>();
+        var workers = new Dictionary<string, (AppUser User, string Role)>();
         foreach (var (email, displayName, role, department) in Users)
         {
             var user = new AppUser
@@ -113,10 +115,14 @@ public static class DemoData
             await userManager.CreateAsync(user, Password).ThrowIfFailed($"create demo user {email}");
             await userManager.AddToRoleAsync(user, role).ThrowIfFailed($"add {email} to {role}");
             users[department] = user;
+            workers[department] = (user, role);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var customers = _customerNames.Select((n, i) => new Customer(n, $"C-{10001 + i}", now)).ToList();
+
+        // With a history, customers and envelopes are older than its first promise.
+        var since = history is null ? now : now.AddMonths(-DemoHistory.Months - 1);
+        var customers = _customerNames.Select((n, i) => new Customer(n, $"C-{10001 + i}", since)).ToList();
         db.Customers.AddRange(customers);
         await db.SaveChangesAsync(ct);
 
@@ -124,7 +130,7 @@ public static class DemoData
         foreach (var e in _envelopes)
         {
             var terms = new EnvelopeTerms(e.Name, categories[e.Category].Id, e.Metric, e.Comparator, e.Bound, e.Unit);
-            var envelope = CapabilityEnvelope.Define(departments[e.Delivering], terms, now);
+            var envelope = CapabilityEnvelope.Define(departments[e.Delivering], terms, since);
             if (!e.Active)
             {
                 envelope.Deactivate();
@@ -134,6 +140,10 @@ public static class DemoData
         }
 
         await db.SaveChangesAsync(ct);
+        if (history is not null)
+        {
+            await history.SeedAsync(db, workers, customers, now, ct);
+        }
 
         var today = DateOnly.FromDateTime(now);
         var random = new Random(2026);

@@ -1,17 +1,18 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
-using System.Text.Json;
 using Microsoft.Playwright;
 using QualityGates.Browser.Tests.Infrastructure;
 
 namespace QualityGates.Browser.Tests;
 
 /// <summary>
-/// Every page a role can reach by following links, in both languages: no WCAG 2.1 A/AA violation found by axe, no
-/// page wider than a 390 px phone or a 1366 px laptop, no link that leads to an error. Pages are told apart by their
-/// path with ids and query left out, so the sweep visits each kind of page once per role and language.
+/// Every page a role can reach by following links, on the demo with its history, in both languages: no WCAG 2.1 A/AA
+/// violation found by axe, no page wider than a 390 px phone or a 1366 px laptop, no link that leads to an error. Pages
+/// are told apart by their path with ids and query left out, so the sweep visits each kind of page once per role and
+/// language.
 /// </summary>
-public sealed partial class PageSweepTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed partial class PageSweepTests(DemoHistoryBrowserFixture browser) : IClassFixture<DemoHistoryBrowserFixture>
 {
     private const int Phone = 390;
     private const int Laptop = 1366;

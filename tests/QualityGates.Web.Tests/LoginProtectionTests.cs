@@ -97,7 +97,7 @@ public sealed class SignInEnumerationAndAuditTests(CountingHasherFactory factory
         var before = factory.Hasher.Verifications;
         var response = await client.SignInAsync(email, password);
         var page = await TestClient.ParseAsync(response);
-        return (response.StatusCode, page.QuerySelector(".validation-summary-errors")?.TextContent.Trim() ?? "", factory.Hasher.Verifications - before);
+        return (response.StatusCode, page.QuerySelector("#error-summary li")?.TextContent.Trim() ?? "", factory.Hasher.Verifications - before);
     }
 
     private async Task<List<AuditEntry>> SignInEntriesAsync() =>

@@ -61,6 +61,14 @@ public sealed class PromiseRegisterTests(QualityGatesFactory factory) : IClassFi
         Assert.Equal("Kept statement <b>with markup</b>", page.InputValue("Input.Statement"));
         Assert.Equal("CON-4711", page.InputValue("Input.SourceReference"));
         Assert.Equal(countBefore, await factory.WithDbAsync(db => db.Promises.CountAsync()));
+
+        // All problems of the submission at the top, each a link to its field on the page.
+        Assert.StartsWith("Error:", page.Title, StringComparison.Ordinal);
+        var summary = page.QuerySelectorAll("#error-summary li a").Select(a => (Text: a.TextContent, Target: a.GetAttribute("href")!)).ToList();
+        Assert.Equal(
+            [("The due date cannot be in the past.", "#Input_DueDate"), ("Enter the target value, e.g. 4.", "#Input_TargetValue"), ("Enter a short title.", "#Input_Title")],
+            summary.OrderBy(e => e.Target, StringComparer.Ordinal));
+        Assert.All(summary, e => Assert.NotNull(page.GetElementById(e.Target[1..])));
     }
 
     [Fact]

@@ -7,6 +7,9 @@ public static class AppClaimTypes
     public const string DepartmentId = "qg:department_id";
     public const string DepartmentName = "qg:department_name";
     public const string DisplayName = "qg:display_name";
+
+    /// <summary>The user's own IANA time zone; absent when they follow the installation's default.</summary>
+    public const string TimeZone = "qg:time_zone";
 }
 
 public static class ClaimsPrincipalExtensions

@@ -8,6 +8,7 @@ public sealed class AppUser : IdentityUser
 {
     public const int DisplayNameMaxLength = 100;
     public const int CultureMaxLength = 10;
+    public const int TimeZoneMaxLength = 50;
 
     public string DisplayName { get; set; } = "";
 
@@ -17,6 +18,9 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>The language the user chose ("en", "de"); null follows the browser.</summary>
     public string? PreferredCulture { get; set; }
+
+    /// <summary>The IANA time zone the user reads times in ("Europe/Berlin"); null follows the installation's Display:DefaultTimeZone.</summary>
+    public string? TimeZone { get; set; }
 
     /// <summary>Whether notifications reach the user by e-mail; the work list counts them either way.</summary>
     public bool EmailNotifications { get; set; } = true;

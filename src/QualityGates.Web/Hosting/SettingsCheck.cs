@@ -6,6 +6,7 @@ using MimeKit;
 using Npgsql;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 using QualityGates.Web.SingleSignOn;
 using QualityGates.Web.Telemetry;
 using Serilog.Events;
@@ -32,6 +33,7 @@ public sealed class SettingsCheck
         check.SingleSignOn();
         check.Hosting();
         check.Logging();
+        check.Display();
         check.Notifications();
         check.Telemetry();
         return check._problems;
@@ -123,6 +125,11 @@ public sealed class SettingsCheck
             OneOf<LogEventLevel>(source.Path);
         }
     }
+
+    private void Display() => Check(
+        $"{DisplayOptions.Section}:{nameof(DisplayOptions.DefaultTimeZone)}",
+        "an IANA time zone such as Europe/Berlin, Europe/London or America/New_York",
+        value => TimeZones.Find(value) is not null);
 
     private void Notifications()
     {

@@ -13,6 +13,9 @@ public static class LocalizationServiceCollectionExtensions
     public static IServiceCollection AddQualityGatesLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddOptions<DisplayOptions>().BindConfiguration(DisplayOptions.Section);
+        services.AddSingleton<TimeZones>();
+        services.AddScoped<ViewerTimeZone>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture(Cultures.English);

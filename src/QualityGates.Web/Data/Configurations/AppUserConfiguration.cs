@@ -9,6 +9,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
         builder.Property(u => u.PreferredCulture).HasMaxLength(AppUser.CultureMaxLength);
+        builder.Property(u => u.TimeZone).HasMaxLength(AppUser.TimeZoneMaxLength);
         builder.HasOne(u => u.Department).WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

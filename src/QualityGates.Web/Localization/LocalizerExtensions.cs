@@ -46,8 +46,24 @@ public static class LocalizerExtensions
     /// <summary>"2 Mar 2026" in English — "3/2/2026" reads as 3 February to a German colleague —, "02.03.2026" in German.</summary>
     public static string Date(this DateOnly date) => date.ToString(DatePattern, CultureInfo.CurrentCulture);
 
-    public static string DateTime(this DateTime utc) =>
-        utc.ToString($"{DatePattern} {CultureInfo.CurrentCulture.DateTimeFormat.ShortTimePattern}", CultureInfo.CurrentCulture) + " UTC";
+    /// <summary>
+    /// "2 Mar 2026 10:30 AM UTC+1", "02.03.2026 10:30 UTC+1": the instant in the reader's zone, named by its offset
+    /// at that instant. Offsets read the same in both languages; abbreviations do not (CET/MEZ) and repeat across
+    /// continents (CST).
+    /// </summary>
+    public static string DateTime(this DateTime utc, TimeZoneInfo zone)
+    {
+        var instant = System.DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(instant, zone);
+        return local.ToString($"{DatePattern} {CultureInfo.CurrentCulture.DateTimeFormat.ShortTimePattern}", CultureInfo.CurrentCulture)
+            + " " + Offset(zone.GetUtcOffset(instant));
+    }
+
+    /// <summary>"UTC", "UTC+1", "UTC-5", "UTC+5:30".</summary>
+    public static string Offset(TimeSpan offset) =>
+        offset == TimeSpan.Zero ? "UTC"
+        : "UTC" + (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().Hours.ToString(CultureInfo.InvariantCulture)
+          + (offset.Minutes == 0 ? "" : ":" + offset.Duration().Minutes.ToString("00", CultureInfo.InvariantCulture));
 
     private static string DatePattern => CultureInfo.CurrentCulture.TwoLetterISOLanguageName == Cultures.English
         ? "d MMM yyyy"

@@ -25,7 +25,7 @@ public sealed class GateNotifications(QualityGatesDbContext db, Notifier notifie
     /// <summary>An at-risk signal reaches the promise's owner.</summary>
     public Task AtRiskAsync(Promise promise, string reason, CancellationToken ct = default) =>
         notifier.EnqueueAsync(NotificationKind.AtRiskOnYourPromise, [promise.OwnerId], NotificationLink.ToPromise(promise),
-            [promise.Number, promise.Title, reason], ct);
+            [promise.Number, promise.Title, reason, promise.RiskRaisedAtUtc ?? throw new InvalidOperationException("No risk raised.")], ct);
 
     /// <summary>The resource key prefix of a stage's decision names, as on the review page.</summary>
     public static string DecisionKeyPrefix(GateStage stage) => stage switch

@@ -16,10 +16,11 @@ public sealed class Notifier(
     QualityGatesDbContext db,
     IStringLocalizer<SharedResource> l,
     IHttpContextAccessor httpContextAccessor,
+    TimeZones zones,
     TimeProvider time)
 {
     /// <summary>
-    /// Queues one message per recipient, rendered in the recipient's language from
+    /// Queues one message per recipient, rendered in the recipient's language and time zone from
     /// <c>Notification.{kind}.Subject</c> and <c>.Body</c> with <paramref name="args"/>.
     /// </summary>
     public async Task EnqueueAsync(
@@ -38,10 +39,10 @@ public sealed class Notifier(
         }
     }
 
-    /// <summary>The recipients' names and languages; for reminders, which render many messages at once.</summary>
+    /// <summary>The recipients' names, languages and time zones; for reminders, which render many messages at once.</summary>
     internal Task<List<Recipient>> RecipientsAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         db.Users.Where(u => ids.Contains(u.Id))
-            .Select(u => new Recipient(u.Id, u.DisplayName, u.PreferredCulture))
+            .Select(u => new Recipient(u.Id, u.DisplayName, u.PreferredCulture, u.TimeZone))
             .ToListAsync(ct);
 
     internal NotificationMessage Render(NotificationKind kind, Recipient recipient, NotificationLink link, object[] args, string? dedupeKey)
@@ -53,6 +54,7 @@ public sealed class Notifier(
             {
                 NotificationText text => l[text.Key].Value,
                 DateOnly date => date.Date(),
+                DateTime utc => utc.DateTime(zones.OrDefault(recipient.TimeZone)),
                 _ => a,
             }).ToArray();
             return (l[$"Notification.{kind}.Subject", texts].Value,
@@ -76,7 +78,7 @@ public sealed class Notifier(
         }
     }
 
-    internal sealed record Recipient(string Id, string DisplayName, string? Culture);
+    internal sealed record Recipient(string Id, string DisplayName, string? Culture, string? TimeZone);
 }
 
 /// <summary>An argument that is itself a text, rendered in the recipient's language (e.g. the decision's name).</summary>

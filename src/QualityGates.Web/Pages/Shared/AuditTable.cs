@@ -109,8 +109,8 @@ public sealed class AuditTable
 
     public static string Field(IStringLocalizer l, string? field) => field is null ? "" : Translated(l, $"AuditField.{field}", field);
 
-    /// <summary>A value as the user reads it: a status in their language, a department by name, a secret never.</summary>
-    public string Value(IStringLocalizer l, AuditEntry entry, string? value)
+    /// <summary>A value as the user reads it: a status in their language, a time in their zone, a department by name, a secret never.</summary>
+    public string Value(IStringLocalizer l, TimeZoneInfo zone, AuditEntry entry, string? value)
     {
         if (AuditRules.IsSecret(entry.Field))
         {
@@ -143,7 +143,7 @@ public sealed class AuditTable
             _ when DateOnly.TryParseExact(value, PendingAudit.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) =>
                 date.Date(),
             _ when DateTime.TryParseExact(value, PendingAudit.DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time) =>
-                time.DateTime(),
+                time.DateTime(zone),
             _ => value,
         };
     }

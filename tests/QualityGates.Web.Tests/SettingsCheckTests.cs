@@ -28,6 +28,8 @@ public sealed class SettingsCheckTests
     [InlineData("LogFile:RetainedFileCountLimit", "0", "a whole number from 1 to 3650")]
     [InlineData("Serilog:MinimumLevel:Default", "Loud", "one of Verbose, Debug, Information, Warning, Error, Fatal")]
     [InlineData("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Quiet", "one of Verbose, Debug, Information, Warning, Error, Fatal")]
+    [InlineData("Display:DefaultTimeZone", "Berlin", "an IANA time zone")]
+    [InlineData("Display:DefaultTimeZone", "W. Europe Standard Time", "an IANA time zone")]
     [InlineData("Notifications:BackgroundEnabled", "on", "true or false")]
     [InlineData("Notifications:PollInterval", "30", "a duration from 00:00:01 to 1.00:00:00")]
     [InlineData("Notifications:BatchSize", "0", "a whole number from 1 to 10000")]
@@ -62,6 +64,7 @@ public sealed class SettingsCheckTests
     [InlineData("Notifications:Smtp:Host", "10.0.0.25")]
     [InlineData("Notifications:Smtp:From", "Quality Gates <gates@company.example>")]
     [InlineData("Serilog:MinimumLevel:Default", "warning")]
+    [InlineData("Display:DefaultTimeZone", "America/New_York")]
     public void Allowed_values_pass(string key, string value)
     {
         var settings = key == "Database:Provider"

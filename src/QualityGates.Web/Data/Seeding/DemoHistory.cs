@@ -116,6 +116,7 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
         QualityGatesDbContext db, IReadOnlyDictionary<string, (AppUser User, string Role)> users, IReadOnlyList<Customer> germanCustomers,
         DateTime now, CancellationToken ct = default)
     {
+        DemoHistoryLog.Seeding(logger, PromiseCount, Months);
         var started = Stopwatch.GetTimestamp();
         var clock = new SteppedClock(now);
         var audit = new AuditContext(new HttpContextAccessor(), clock);
@@ -620,6 +621,9 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
 
 internal static partial class DemoHistoryLog
 {
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo history: living {Promises} promises through {Months} months, once, on the first start (about 20 s)")]
+    public static partial void Seeding(ILogger logger, int promises, int months);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo history: {Promises} promises over {Months} months seeded in {ElapsedMs} ms")]
     public static partial void Seeded(ILogger logger, int promises, int months, long elapsedMs);
 }

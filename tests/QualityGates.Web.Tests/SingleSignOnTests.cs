@@ -185,6 +185,11 @@ public sealed class SingleSignOnTests(SingleSignOnFactory factory) : IClassFixtu
 
         Assert.Contains(Texts.English("ChangePassword.NoPassword", Provider), page.Body!.TextContent);
         Assert.Null(page.QuerySelector("main form[method=post]"));
+        // Nor does their menu offer it; a person with a password still finds it there.
+        Assert.Null(page.QuerySelector("header a[href='/Account/ChangePassword']"));
+        using var local = factory.CreateTestClient();
+        await local.SignInSuccessfullyAsync("admin@demo.local");
+        Assert.NotNull((await local.GetPageAsync("/")).QuerySelector("header a[href='/Account/ChangePassword']"));
     }
 
     [Fact]

@@ -10,6 +10,12 @@ public static class AppClaimTypes
 
     /// <summary>The user's own IANA time zone; absent when they follow the installation's default.</summary>
     public const string TimeZone = "qg:time_zone";
+
+    /// <summary>
+    /// Present when the user has no password here (signed in through single sign-on): the menu offers no "Change
+    /// password". A marker of the absence, so cookies issued before it existed keep showing the link.
+    /// </summary>
+    public const string NoPassword = "qg:no_password";
 }
 
 public static class ClaimsPrincipalExtensions
@@ -21,6 +27,8 @@ public static class ClaimsPrincipalExtensions
         int.TryParse(user.FindFirstValue(AppClaimTypes.DepartmentId), out var id)
             ? id
             : throw new InvalidOperationException("The signed-in user has no department claim.");
+
+    public static bool HasPassword(this ClaimsPrincipal user) => !user.HasClaim(c => c.Type == AppClaimTypes.NoPassword);
 
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(AppClaimTypes.DisplayName) ?? user.Identity?.Name ?? "";

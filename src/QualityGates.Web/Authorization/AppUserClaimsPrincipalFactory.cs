@@ -9,8 +9,8 @@ namespace QualityGates.Web.Authorization;
 
 /// <summary>
 /// Puts the user's department into the cookie, so resource handlers need no database round trip; its name
-/// too, so the audit trail names the department a change was made in; and their time zone, so every page shows
-/// times in it without a query (ADR 0025).
+/// too, so the audit trail names the department a change was made in; their time zone, so every page shows
+/// times in it without a query (ADR 0025); and whether they have a password here at all.
 /// </summary>
 internal sealed class AppUserClaimsPrincipalFactory(
     UserManager<AppUser> userManager, RoleManager<IdentityRole> roleManager, IOptions<IdentityOptions> options, QualityGatesDbContext db)
@@ -24,6 +24,11 @@ internal sealed class AppUserClaimsPrincipalFactory(
         if (user.TimeZone is not null)
         {
             identity.AddClaim(new Claim(AppClaimTypes.TimeZone, user.TimeZone));
+        }
+
+        if (user.PasswordHash is null)
+        {
+            identity.AddClaim(new Claim(AppClaimTypes.NoPassword, "true"));
         }
 
         var department = await db.Departments.Where(d => d.Id == user.DepartmentId).Select(d => d.Name).SingleOrDefaultAsync();

@@ -38,6 +38,13 @@ public sealed class PromiseRegisterTests(QualityGatesFactory factory) : IClassFi
         Assert.Contains(stored.Number, details.Body!.TextContent);
         Assert.Contains("First response ≤ 2 h", details.Body.TextContent);
         Assert.Contains("Sara Sales", details.Body.TextContent);
+
+        // In the register the row opens from its title as well as from its number.
+        var register = await client.GetPageAsync("/Promises");
+        var row = register.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(stored.Number, StringComparison.Ordinal));
+        Assert.Equal(
+            [stored.Number, "Ticket answer in 4 h"],
+            row.QuerySelectorAll($"a[href='{detailsUrl}']").Select(a => a.TextContent.Trim()));
     }
 
     [Fact]

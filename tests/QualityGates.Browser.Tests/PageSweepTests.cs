@@ -87,6 +87,21 @@ public sealed partial class PageSweepTests(DemoHistoryBrowserFixture browser) : 
             Assert.True(problems.Count == 0, $"{problems.Count} problems on {visited} pages:\n" + string.Join("\n", problems));
         });
 
+    [Theory]
+    [InlineData("EN")]
+    [InlineData("DE")]
+    public Task The_login_page_is_accessible_and_fits_a_phone_and_a_laptop(string language) => browser.RunAsync(async page =>
+    {
+        await page.Context.AddInitScriptAsync(_axe);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByRole(AriaRole.Button, new() { Name = language, Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
+
+        var problems = await InspectAsync(page, new Uri(page.Url).PathAndQuery);
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    });
+
     private static async Task<List<string>> InspectAsync(IPage page, string url)
     {
         var problems = new List<string>();

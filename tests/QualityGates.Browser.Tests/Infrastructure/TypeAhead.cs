@@ -16,7 +16,12 @@ public static class TypeAhead
     public static async Task PickAsync(this ILocator field, string typed, string match)
     {
         await field.FillAsync(typed);
-        // The open list of matches; the hidden select's own options are not what a person clicks.
-        await field.Page.Locator(".ts-dropdown").GetByRole(AriaRole.Option, new() { Name = match }).ClickAsync();
+        // The open list of matches; the hidden select's own options are not what a person clicks. A person waits
+        // until the search has answered: a late answer replaces the list (and, under load, undid a quick click).
+        var option = field.Page.Locator(".ts-dropdown").GetByRole(AriaRole.Option, new() { Name = match });
+        await Assertions.Expect(option).ToBeVisibleAsync();
+        await Assertions.Expect(field.Page.Locator(".ts-wrapper.loading")).ToHaveCountAsync(0);
+        await option.ClickAsync();
+        await Assertions.Expect(field.Page.Locator(".ts-wrapper.has-items .item", new() { HasText = match }).First).ToBeVisibleAsync();
     }
 }

@@ -55,6 +55,10 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<ReviewListItem> Reviews { get; private set; } = [];
 
+    public NextStep? Next { get; private set; }
+
+    public bool NextIsYours { get; private set; }
+
     /// <summary>AfterSales feedback about this promise, newest first.</summary>
     public IReadOnlyList<FeedbackListItem> Feedback { get; private set; } = [];
 
@@ -204,6 +208,8 @@ public sealed class DetailsModel(
         Light = Names.Light(Today);
         Outcome.Date ??= Today;
         Reviews = await ReviewListItem.Query(db).Where(r => r.PromiseId == id).OrderBy(r => r.OpenedAtUtc).ToListAsync();
+        Next = NextStep.For(l, Names, Reviews);
+        NextIsYours = Next is not null && await Next.IsTakenByAsync(User, promise, authorization, db);
         Commit.CommittedOn ??= Today;
         History = await RecordHistory.LoadAsync(db, nameof(Promise), id, (await authorization.AuthorizeAsync(User, Policies.Administration)).Succeeded);
         Feedback = await FeedbackListItem.Query(db).Where(f => f.PromiseId == id).OrderByDescending(f => f.CreatedAtUtc).ThenByDescending(f => f.Id).ToListAsync();

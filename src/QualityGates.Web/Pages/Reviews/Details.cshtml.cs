@@ -58,6 +58,11 @@ public sealed class DetailsModel(
 
     public RecordHistory History { get; private set; } = null!;
 
+    /// <summary>The promise's next step after this review's state: decided here, or waiting elsewhere.</summary>
+    public NextStep? Next { get; private set; }
+
+    public bool NextIsYours { get; private set; }
+
     public string DecidingDepartmentName { get; private set; } = "";
 
     public bool CanManageConditions { get; private set; }
@@ -276,6 +281,8 @@ public sealed class DetailsModel(
                            && (await authorization.AuthorizeAsync(User, Promise, PromiseOperations.Manage)).Succeeded;
         FeasibilityConditionsOpen = review.Stage == GateStage.Handover && await gates.FeasibilityConditionsOpenAsync(Promise.Id);
         CanManageConditions = (await authorization.AuthorizeAsync(User, resource, ReviewOperations.ManageConditions)).Succeeded;
+        Next = NextStep.For(l, PromiseNames, await ReviewListItem.Query(db).Where(r => r.PromiseId == Promise.Id).OrderBy(r => r.OpenedAtUtc).ToListAsync());
+        NextIsYours = Next is not null && await Next.IsTakenByAsync(User, Promise, authorization, db);
 
         ConditionOwnerDepartmentIds = [Promise.PromisingDepartmentId, review.DecidingDepartmentId];
         // Only the people the page names: deciders, condition owners and resolvers, and the owners a redisplayed form chose.

@@ -3,12 +3,14 @@ using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Microsoft.Playwright;
 using QualityGates.Browser.Tests.Infrastructure;
+using QualityGates.Tests;
 
 namespace QualityGates.Browser.Tests;
 
 /// <summary>
 /// Every page a role can reach by following links, on the demo with its history, in both languages: no WCAG 2.1 A/AA
-/// violation found by axe, no page wider than a 390 px phone or a 1366 px laptop, no link that leads to an error. Pages
+/// violation found by axe, no page wider than a 390 px phone or a 1366 px laptop, no link that leads to an error, and no
+/// English term on a German page (from the list kept with the resource files). Pages
 /// are told apart by their path with ids and query left out, so the sweep visits each kind of page once per role and
 /// language.
 /// </summary>
@@ -25,6 +27,17 @@ public sealed partial class PageSweepTests(DemoHistoryBrowserFixture browser) : 
     // axe-core itself, run in the page. Deque's Playwright wrapper finishes every run in a new page of its own,
     // which made a sweep take twelve minutes instead of three.
     private static readonly string _axe = new BundledAxeScriptProvider().GetScript();
+
+    private static readonly Regex _englishTerms = EnglishTerms();
+
+    /// <summary>What a reader takes in from a page: its title, visible text and the labels of its controls.</summary>
+    private const string ReadableText =
+        """
+        () => [document.title, document.body.innerText,
+            ...[...document.querySelectorAll('[placeholder], [aria-label], [title], img[alt]')]
+                .flatMap(e => ['placeholder', 'aria-label', 'title', 'alt'].map(a => e.getAttribute(a)))]
+            .filter(t => t).join('\n')
+        """;
 
     // A number or a GUID (users) between slashes.
     [GeneratedRegex(@"/(\d+|[0-9a-f]{8}-[0-9a-f-]{27})(?=/|$)", RegexOptions.IgnoreCase)]
@@ -71,7 +84,7 @@ public sealed partial class PageSweepTests(DemoHistoryBrowserFixture browser) : 
             while (queue.TryDequeue(out var url) && visited < MaxPagesPerSweep)
             {
                 visited++;
-                problems.AddRange(await InspectAsync(page, url));
+                problems.AddRange(await InspectAsync(page, url, german: language == "DE"));
                 foreach (var link in await LinksAsync(page, origin))
                 {
                     if (kinds.Add(KindOf(link)))
@@ -97,12 +110,12 @@ public sealed partial class PageSweepTests(DemoHistoryBrowserFixture browser) : 
         await page.GetByRole(AriaRole.Button, new() { Name = language, Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
 
-        var problems = await InspectAsync(page, new Uri(page.Url).PathAndQuery);
+        var problems = await InspectAsync(page, new Uri(page.Url).PathAndQuery, german: language == "DE");
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     });
 
-    private static async Task<List<string>> InspectAsync(IPage page, string url)
+    private static async Task<List<string>> InspectAsync(IPage page, string url, bool german)
     {
         var problems = new List<string>();
         await page.SetViewportSizeAsync(Phone, 800);
@@ -126,8 +139,27 @@ public sealed partial class PageSweepTests(DemoHistoryBrowserFixture browser) : 
                     v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.html).join(' | ')))
             """, _wcagTags);
         problems.AddRange(violations.EnumerateArray().Select(v => $"{url}: {v.GetString()}"));
+        if (german)
+        {
+            var text = await page.EvaluateAsync<string>(ReadableText);
+            problems.AddRange(_englishTerms.Matches(text).DistinctBy(m => m.Value)
+                .Select(m => $"{url}: English \"{m.Value}\" on a German page: …{Around(text, m)}…"));
+        }
+
         return problems;
     }
+
+    private static Regex EnglishTerms()
+    {
+        var terms = File.ReadLines(Path.Combine(Repository.Root, "src", "QualityGates.Web", "Resources", "GermanPages.EnglishTerms.txt"))
+            .Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#'));
+
+        // Whole words with their case; longer terms first, so "Under review" is reported rather than a part of it.
+        return new Regex(@"(?<![\p{L}\p{N}-])(" + string.Join("|", terms.OrderByDescending(t => t.Length).Select(Regex.Escape)) + @")(?![\p{L}\p{N}-])");
+    }
+
+    private static string Around(string text, Match match) =>
+        text[Math.Max(0, match.Index - 40)..Math.Min(text.Length, match.Index + match.Length + 40)].ReplaceLineEndings(" ");
 
     private static async Task<IEnumerable<string>> TooWideAsync(IPage page, string url, int width)
     {

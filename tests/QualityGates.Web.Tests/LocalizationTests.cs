@@ -7,6 +7,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Promises;
+using QualityGates.Tests;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Tests.Infrastructure;
@@ -20,16 +21,6 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
         Texts.Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
             .Cast<DictionaryEntry>().Select(e => (string)e.Key).ToHashSet();
 
-    private static string SourceRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "QualityGates.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("Repository root not found"), "src");
-    }
 
     [GeneratedRegex("""\b[Ll]\["([A-Za-z0-9.]+)"[,\]]""")]
     private static partial Regex LiteralKeyUse();
@@ -56,7 +47,7 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
     public void Every_text_the_code_asks_for_exists()
     {
         var keys = KeysOf(CultureInfo.InvariantCulture);
-        var sources = Directory.EnumerateFiles(SourceRoot(), "*.*", SearchOption.AllDirectories)
+        var sources = Directory.EnumerateFiles(Path.Combine(Repository.Root, "src"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
             .Select(File.ReadAllText)
             .ToList();

@@ -1,4 +1,5 @@
 using System.Net;
+using QualityGates.Tests;
 using QualityGates.Web.Hosting;
 using QualityGates.Web.Tests.Infrastructure;
 
@@ -64,7 +65,7 @@ public sealed class SecurityHeaderTests(QualityGatesFactory factory) : IClassFix
     [Fact]
     public void No_view_has_inline_script_inline_style_or_event_handler_attributes()
     {
-        var pages = Path.Combine(RepositoryRoot(), "src", "QualityGates.Web", "Pages");
+        var pages = Path.Combine(Repository.Root, "src", "QualityGates.Web", "Pages");
         var offenders = new List<string>();
         foreach (var file in Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories))
         {
@@ -78,16 +79,4 @@ public sealed class SecurityHeaderTests(QualityGatesFactory factory) : IClassFix
         Assert.True(offenders.Count == 0, "Inline script, style or handler (blocked by the CSP):\n" + string.Join("\n", offenders));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "QualityGates.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("QualityGates.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using QualityGates.Tests;
 using QualityGates.Web.Tests.Infrastructure;
 
 namespace QualityGates.Web.Tests;
@@ -55,7 +56,7 @@ public sealed partial class StaticAssetCachingTests(QualityGatesFactory factory)
     [Fact]
     public void Every_script_and_stylesheet_a_view_names_is_an_app_relative_path_that_gets_fingerprinted()
     {
-        var pages = Path.Combine(RepositoryRoot(), "src", "QualityGates.Web", "Pages");
+        var pages = Path.Combine(Repository.Root, "src", "QualityGates.Web", "Pages");
         var references = Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories)
             .SelectMany(file => ScriptOrStylesheet().Matches(File.ReadAllText(file))
                 .Select(m => (File: Path.GetRelativePath(pages, file), Url: m.Groups[1].Value)))
@@ -65,16 +66,4 @@ public sealed partial class StaticAssetCachingTests(QualityGatesFactory factory)
         Assert.All(references, r => Assert.True(r.Url.StartsWith("~/", StringComparison.Ordinal), $"{r.File}: {r.Url}"));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "QualityGates.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("QualityGates.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using QualityGates.Tests;
 
 namespace QualityGates.Web.Tests;
 
@@ -11,23 +12,11 @@ public sealed partial class TestClockGuardTests
     [GeneratedRegex(@"\b(DateTime|DateTimeOffset)\s*\.\s*(Now|UtcNow|Today)\b|\bTimeProvider\s*\.\s*System\b")]
     private static partial Regex WallClock();
 
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "QualityGates.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No QualityGates.sln above {AppContext.BaseDirectory}.");
-    }
 
     [Fact]
     public void No_test_file_reads_the_wall_clock_outside_the_test_clock()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var files = Directory.EnumerateFiles(Path.Combine(root, "tests"), "*.cs", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
             .Where(path => !path.Contains("/obj/", StringComparison.Ordinal) && !path.Contains("/bin/", StringComparison.Ordinal))

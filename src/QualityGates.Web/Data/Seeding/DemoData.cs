@@ -60,7 +60,7 @@ public static class DemoData
         new("Lead time of six weeks", "Spare assemblies ship within six weeks of order.",
             "Delivery date", "Production", "Lead time", TargetComparator.AtMost, 6, "weeks", PromiseSource.Offer),
         new("Defect rate below 0.5 %", "Fewer than 0.5 % of delivered parts are rejected at incoming inspection.",
-            "Product quality", "Production", "Rejected parts", TargetComparator.AtMost, 0.5m, "%", PromiseSource.Contract),
+            "Product quality", "Production", "Parts rejected at inspection", TargetComparator.AtMost, 0.5m, "%", PromiseSource.Contract),
         new("Go-live of the MES interface", "The MES interface goes live by the agreed date.",
             "Feature", "Projects", "Go-live", TargetComparator.ByDate, null, null, PromiseSource.Contract),
         new("Data migration with zero loss", "All historic orders are migrated; no record is lost.",

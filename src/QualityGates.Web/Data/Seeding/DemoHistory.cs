@@ -56,7 +56,7 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
         new("Delivery date", "Production", "Lead time", TargetComparator.AtMost, [4, 6, 6, 8], "weeks", PromiseSource.Offer,
             new("Spare assemblies within {0} weeks", "Spare assemblies ship within {0} weeks of the order."),
             new("Ersatzbaugruppen binnen {0} Wochen", "Ersatzbaugruppen werden innerhalb von {0} Wochen nach Bestellung versandt.")),
-        new("Product quality", "Production", "Rejected parts", TargetComparator.AtMost, [0.1m, 0.5m, 1], "%", PromiseSource.Contract,
+        new("Product quality", "Production", "Parts rejected at inspection", TargetComparator.AtMost, [0.1m, 0.5m, 1], "%", PromiseSource.Contract,
             new("Defect rate below {0} %", "Fewer than {0} % of the delivered parts are rejected at incoming inspection."),
             new("Fehlerquote unter {0} %", "Weniger als {0} % der gelieferten Teile werden bei der Wareneingangsprüfung beanstandet.")),
         new("Feature", "Projects", "Go-live", TargetComparator.ByDate, [], null, PromiseSource.Contract,
@@ -390,7 +390,7 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
                     }
 
                     var resolvedAt = t;
-                    await StepAsync(resolvedAt, manager, () => review.ResolveCondition(condition.Id, condition.OwnerId, "Done.", resolvedAt));
+                    await StepAsync(resolvedAt, manager, () => review.ResolveCondition(condition.Id, condition.OwnerId, "Confirmed in writing.", resolvedAt));
                 }
             }
 
@@ -513,7 +513,7 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
 
             var due = DateOnly.FromDateTime(t).AddDays(random.Next(30, 90));
             var action = ImprovementAction.Open(new ActionPlan(
-                $"Prevent another {promise.BreachCause} breach", "The target was promised without checking the delivering team's load.", manager.Id,
+                $"Prevent another broken promise like {promise.Number}", "The target was promised without checking the delivering team's load.", manager.Id,
                 promise.DeliveringDepartmentId, due, "No breach of this kind in the following quarter", due.AddDays(90)), [feedback], AfterSales.Id, t);
             await StepAsync(t, AfterSales, () => db.ImprovementActions.Add(action));
             foreach (var next in new[] { PdcaPhase.Do, PdcaPhase.Check, PdcaPhase.Act, PdcaPhase.Done })

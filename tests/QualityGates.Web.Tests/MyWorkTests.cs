@@ -62,6 +62,24 @@ public sealed class MyWorkTests(QualityGatesFactory factory) : IClassFixture<Qua
     }
 
     [Fact]
+    public async Task A_new_promises_proposed_due_date_is_said_to_be_a_proposal_and_an_edit_keeps_the_date_without_one()
+    {
+        using var client = factory.CreateTestClient();
+        await client.SignInSuccessfullyAsync("sales@demo.local");
+
+        var form = await client.GetPageAsync("/Promises/Create");
+
+        Assert.Equal(factory.FormDate(30), form.InputValue("Input.DueDate"));
+        Assert.Equal(Texts.English("Promises.Form.DueDateProposed", 30), form.QuerySelector("#due-date-help")?.TextContent);
+        Assert.Equal("due-date-help", form.QuerySelector("input[name='Input.DueDate']")!.GetAttribute("aria-describedby"));
+
+        var created = await client.SubmitAsync("/Promises/Create", await factory.NewPromiseFormAsync("Due date chosen"));
+        var edit = await client.GetPageAsync(created.Headers.Location!.PathAndQuery().Replace("Details", "Edit", StringComparison.Ordinal));
+        Assert.Equal(factory.FormDate(60), edit.InputValue("Input.DueDate"));
+        Assert.Null(edit.QuerySelector("#due-date-help"));
+    }
+
+    [Fact]
     public async Task A_service_manager_sees_reviews_waiting_and_outcomes_and_conditions_due()
     {
         using var client = factory.CreateTestClient();

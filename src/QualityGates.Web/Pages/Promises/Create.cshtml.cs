@@ -32,6 +32,8 @@ public sealed class CreateModel(
 
     public string PromisingDepartmentName { get; private set; } = "";
 
+    public int? DueDateProposedInDays => DefaultDueInDays;
+
     public async Task OnGetAsync()
     {
         Input.DueDate = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(DefaultDueInDays);

@@ -147,6 +147,12 @@ public interface IPromiseFormPage
     PromiseFormOptions Options { get; }
 
     string PromisingDepartmentName { get; }
+
+    /// <summary>
+    /// Days ahead a new promise's due date is proposed, which the form says: nobody should give a customer a date they
+    /// did not choose. Null where the date was chosen before (editing, changing).
+    /// </summary>
+    int? DueDateProposedInDays => null;
 }
 
 /// <summary>The choices of the promise form's drop-downs; of the customers only the chosen one (a type-ahead finds the others).</summary>

@@ -98,8 +98,7 @@ public sealed class FeasibilityReviewTests(QualityGatesFactory factory) : IClass
         Assert.Contains(Texts.English("Decision.Go"), page.QuerySelector(".badge")!.TextContent);
         Assert.Null(page.QuerySelector("form[action*='handler=Decide'] button[type=submit]"));
         var history = page.QuerySelector("section[aria-labelledby=history-title]")!.TextContent;
-        Assert.Contains(Texts.English("AuditField.Outcome"), history);
-        Assert.Contains("Stefan Service", history);
+        Assert.Contains($"Stefan Service {Texts.English("History.GateReview.Decided.Go")}.", history);
     }
 
     [Fact]

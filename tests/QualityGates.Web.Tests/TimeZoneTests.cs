@@ -54,7 +54,7 @@ public sealed class TimeZoneTests(NotificationFactory factory) : IClassFixture<N
     }
 
     private static string FirstHistoryTime(IHtmlDocument details) =>
-        details.QuerySelector(".audit-table tbody td")!.TextContent.Trim();
+        details.QuerySelector("ol.history time")!.TextContent.Trim();
 
     private Task<string?> TimeZoneOfAsync(string email) =>
         factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TimeZone).SingleAsync());

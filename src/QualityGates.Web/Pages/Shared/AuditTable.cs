@@ -21,7 +21,8 @@ public sealed class AuditTable
     private const string ComparatorField = $"{nameof(Promise.Target)}.{nameof(MeasurableTarget.Comparator)}";
 
     private static readonly string[] _departmentFields =
-        [nameof(Promise.PromisingDepartmentId), nameof(Promise.DeliveringDepartmentId), nameof(AppUser.DepartmentId)];
+        [nameof(Promise.PromisingDepartmentId), nameof(Promise.DeliveringDepartmentId), nameof(AppUser.DepartmentId),
+         nameof(GateReview.DecidingDepartmentId), nameof(ImprovementAction.ResponsibleDepartmentId)];
 
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _namesByField = [];
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _recordNames = [];
@@ -72,11 +73,14 @@ public sealed class AuditTable
             table._recordNames[nameof(AppUser)] = users;
         }
 
-        var promiseIds = Ints(table.RecordIds(nameof(Promise)));
+        // A promise named as a record of the log, or by a record that refers to it (feedback), by its number.
+        var promiseIds = Ints(table.RecordIds(nameof(Promise)).Concat(table.ValuesIn([nameof(FeedbackItem.PromiseId)])));
         if (promiseIds.Count > 0)
         {
-            table._recordNames[nameof(Promise)] = await db.Promises.Where(p => promiseIds.Contains(p.Id))
+            var numbers = await db.Promises.Where(p => promiseIds.Contains(p.Id))
                 .Select(p => new { p.Id, p.Number }).ToDictionaryAsync(p => Text(p.Id), p => p.Number);
+            table._recordNames[nameof(Promise)] = numbers;
+            table.Name([nameof(FeedbackItem.PromiseId)], numbers);
         }
 
         return table;
@@ -136,6 +140,13 @@ public sealed class AuditTable
             nameof(ImprovementAction.Phase) when Enum.TryParse<PdcaPhase>(value, out var phase) => l.Phase(phase),
             nameof(UpstreamChange.Kind) when Enum.TryParse<UpstreamChangeKind>(value, out var kind) => l.UpstreamKind(kind),
             nameof(Promise.Source) when Enum.TryParse<PromiseSource>(value, out var source) => l.Source(source),
+            nameof(Promise.CommitChannel) when Enum.TryParse<CommitChannel>(value, out var channel) => l[$"CommitChannel.{channel}"],
+            nameof(Promise.BreachCause) when Enum.TryParse<BreachCause>(value, out var cause) => l[$"BreachCause.{cause}"],
+            nameof(Promise.Outcome) or nameof(Promise.OutcomeAgainstFirstTarget) when Enum.TryParse<OutcomeKind>(value, out var outcome) =>
+                l[$"Outcome.{outcome}"],
+            nameof(GateReview.Outcome) or nameof(Promise.FirstFeasibilityDecision) when Enum.TryParse<GateDecision>(value, out var decision) =>
+                l[$"Decision.{decision}"],
+            nameof(GateReview.State) when Enum.TryParse<GateReviewState>(value, out var state) => l[$"ReviewState.{state}"],
             ComparatorField when Enum.TryParse<TargetComparator>(value, out var comparator) =>
                 comparator == TargetComparator.ByDate ? l["Promise.ByDate"] : MeasurableTarget.Symbol(comparator),
             AuditRules.RoleField when Roles.All.Contains(value) => l.Role(value),

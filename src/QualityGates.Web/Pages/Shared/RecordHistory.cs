@@ -1,21 +1,44 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using QualityGates.Web.Data;
+using QualityGates.Web.Data.Auditing;
 
 namespace QualityGates.Web.Pages.Shared;
 
-/// <summary>The latest audit entries of one record, newest first, as the _History partial shows them.</summary>
-public sealed record RecordHistory(AuditTable Table, int Count, string EntityType, string EntityId, bool CanReadAuditLog)
+/// <summary>
+/// What people did to one record, newest first, one action per change, as the _History partial tells it. The
+/// same trail field by field, bookkeeping included, is the administrators' audit log (ADR 0008).
+/// </summary>
+public sealed record RecordHistory(
+    IReadOnlyList<HistoryAction> Actions, AuditTable Values, int Count, string EntityType, string EntityId, bool CanReadAuditLog)
 {
-    public const int Limit = 50;
+    public const int Limit = 20;
 
     public static async Task<RecordHistory> LoadAsync(QualityGatesDbContext db, string entityType, int id, bool canReadAuditLog)
     {
         var key = id.ToString(CultureInfo.InvariantCulture);
+        var bookkeeping = AuditRules.BookkeepingFields(entityType);
         var history = db.AuditEntries.AsNoTracking().Where(e => e.EntityType == entityType && e.EntityId == key);
-        var count = await history.CountAsync();
-        // Newest change first; the fields of one change in the order they were recorded.
-        var latest = await history.OrderByDescending(e => e.AtUtc).ThenBy(e => e.Id).Take(Limit).ToListAsync();
-        return new RecordHistory(await AuditTable.LoadAsync(db, latest, showRecord: false), count, entityType, key, canReadAuditLog);
+
+        // The entries of one change share their time. A change of bookkeeping alone (a figure kept when a step
+        // was taken on another record) is nothing a person did to this one.
+        var actionTimes = history.Where(e => e.Field == null || !bookkeeping.Contains(e.Field)).Select(e => e.AtUtc).Distinct();
+        var count = await actionTimes.CountAsync();
+        var latest = actionTimes.OrderByDescending(t => t).Take(Limit);
+        var entries = await history.Where(e => latest.Contains(e.AtUtc))
+            .OrderByDescending(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync();
+
+        var actions = entries.GroupBy(e => (e.AtUtc, e.ActorId, e.ActorName))
+            .Select(change => HistoryAction.From(entityType, change.ToList()))
+            .ToList();
+        return new RecordHistory(actions, await AuditTable.LoadAsync(db, entries, showRecord: false), count, entityType, key, canReadAuditLog);
     }
+
+    /// <summary>What the author did, e.g. "submitted the promise for the feasibility review (G1)"; follows the author's name.</summary>
+    public string Sentence(IStringLocalizer l, TimeZoneInfo zone, HistoryAction action) =>
+        string.Join("; ", action.Phrases.Select(p =>
+            p.ValueOf is { } entry ? l[p.Key, Values.Value(l, zone, entry, entry.NewValue)].Value
+            : p.Literal is { } literal ? l[p.Key, literal].Value
+            : l[p.Key].Value));
 }

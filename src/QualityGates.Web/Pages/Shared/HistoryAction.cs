@@ -1,0 +1,236 @@
+using QualityGates.Domain.Feedback;
+using QualityGates.Domain.Gates;
+using QualityGates.Domain.Improvement;
+using QualityGates.Domain.Lessons;
+using QualityGates.Domain.Promises;
+using QualityGates.Web.Data.Auditing;
+
+namespace QualityGates.Web.Pages.Shared;
+
+/// <summary>A step of a sentence: a text key with at most one argument, a literal or the new value of an entry.</summary>
+public sealed record HistoryPhrase(string Key, string? Literal = null, AuditEntry? ValueOf = null);
+
+/// <summary>
+/// One change of a record as its history tells it: who, when, what they did (the step, derived from the fields
+/// the verb set), the other fields they changed, and the reason given. Built from the audit entries of one save.
+/// </summary>
+public sealed class HistoryAction
+{
+    private const string True = "True";
+    private const string False = "False";
+
+    private readonly IReadOnlyList<AuditEntry> _entries;
+    private readonly HashSet<AuditEntry> _told = [];
+    private readonly List<HistoryPhrase> _phrases = [];
+
+    private HistoryAction(IReadOnlyList<AuditEntry> entries)
+    {
+        _entries = entries;
+    }
+
+    /// <summary>The first entry of the change: its time and its author.</summary>
+    public AuditEntry Author => _entries[0];
+
+    public IReadOnlyList<HistoryPhrase> Phrases => _phrases;
+
+    /// <summary>The fields changed besides the step the sentence names, bookkeeping left out, in the order recorded.</summary>
+    public IReadOnlyList<AuditEntry> Changes { get; private set; } = [];
+
+    /// <summary>The reason given for the change, unless a field shown already says it (a withdrawal's reason).</summary>
+    public string? Reason { get; private set; }
+
+    /// <summary>The entries of one record saved together (one time, one author), in the order recorded.</summary>
+    public static HistoryAction From(string entityType, IReadOnlyList<AuditEntry> entries)
+    {
+        var action = new HistoryAction(entries);
+        action.Tell(entityType);
+        var bookkeeping = AuditRules.BookkeepingFields(entityType);
+        action.Changes = entries
+            .Where(e => e.Action == AuditAction.Changed && e.Field is not null && !bookkeeping.Contains(e.Field) && !action._told.Contains(e))
+            .ToList();
+        var reason = entries.Select(e => e.Reason).FirstOrDefault(r => r is not null);
+        action.Reason = action.Changes.Any(c => c.NewValue == reason) ? null : reason;
+        return action;
+    }
+
+    private void Tell(string entityType)
+    {
+        var created = _entries.Where(e => e.Action == AuditAction.Created).ToList();
+        if (created.Count > 0)
+        {
+            _told.UnionWith(created);
+            _phrases.Add(Creation(entityType, created));
+        }
+
+        switch (entityType)
+        {
+            case nameof(Promise):
+                TellPromise();
+                break;
+            case nameof(GateReview):
+                TellReview();
+                break;
+            case nameof(FeedbackItem):
+                TellFeedback();
+                break;
+            case nameof(ImprovementAction):
+                TellImprovement();
+                break;
+            case nameof(Lesson):
+                TellLesson();
+                break;
+        }
+
+        if (_entries.Any(e => e.Action == AuditAction.Deleted))
+        {
+            _phrases.Add(new("History.Deleted"));
+        }
+
+        if (_phrases.Count == 0)
+        {
+            _phrases.Add(new(Known(entityType) ? $"History.{entityType}.Changed" : "History.Changed"));
+        }
+    }
+
+    private static bool Known(string entityType) =>
+        entityType is nameof(Promise) or nameof(GateReview) or nameof(FeedbackItem) or nameof(ImprovementAction) or nameof(Lesson);
+
+    private static HistoryPhrase Creation(string entityType, List<AuditEntry> created)
+    {
+        AuditEntry? Set(string field) => created.Find(e => e.Field == field);
+        switch (entityType)
+        {
+            case nameof(Promise) when Set(nameof(Promise.Status)) is { } status && status.NewValue != nameof(PromiseStatus.Draft):
+                return new("History.Promise.CreatedAs", ValueOf: status);
+            case nameof(GateReview):
+                var gate = Set(nameof(GateReview.GateCode))?.NewValue ?? "";
+                return Set(nameof(GateReview.PassedByEnvelope))?.NewValue == True
+                    ? new("History.GateReview.OpenedAndPassed", gate)
+                    : new("History.GateReview.Opened", gate);
+            default:
+                return new(Known(entityType) ? $"History.{entityType}.Created" : "History.Created");
+        }
+    }
+
+    /// <summary>The change of a field in this save, if it changed; it is then told by the sentence, not listed.</summary>
+    private AuditEntry? Take(string field)
+    {
+        var change = _entries.LastOrDefault(e => e.Action == AuditAction.Changed && e.Field == field);
+        if (change is not null)
+        {
+            _told.Add(change);
+        }
+
+        return change;
+    }
+
+    private AuditEntry? Peek(string field) => _entries.LastOrDefault(e => e.Action == AuditAction.Changed && e.Field == field);
+
+    private void TellPromise()
+    {
+        var revision = Peek(nameof(Promise.Revision))?.NewValue;
+        if (Take(nameof(Promise.Status)) is { } status)
+        {
+            _ = Enum.TryParse<PromiseStatus>(status.OldValue, out var from);
+            _ = Enum.TryParse<PromiseStatus>(status.NewValue, out var to);
+            _phrases.Add((from, to) switch
+            {
+                (PromiseStatus.Draft, PromiseStatus.UnderReview) when revision is null or "1" => new("History.Promise.Submitted"),
+                (PromiseStatus.Draft, PromiseStatus.UnderReview) => new("History.Promise.SubmittedRevision", revision),
+                (PromiseStatus.Draft, PromiseStatus.Approved) => new("History.Promise.SubmittedAndPassed"),
+                (_, PromiseStatus.UnderReview) when revision is not null => new("History.Promise.Revised", revision),
+                (PromiseStatus.UnderReview, PromiseStatus.Approved) => new("History.Promise.Approved"),
+                (PromiseStatus.UnderReview, PromiseStatus.Rejected) => new("History.Promise.Rejected"),
+                (PromiseStatus.UnderReview, PromiseStatus.Draft) => new("History.Promise.Recycled"),
+                (PromiseStatus.Rejected, PromiseStatus.Draft) => new("History.Promise.Reopened"),
+                (PromiseStatus.Approved, PromiseStatus.Committed) => new("History.Promise.Committed"),
+                (PromiseStatus.Committed, PromiseStatus.InDelivery) => new("History.Promise.HandedOver"),
+                (PromiseStatus.InDelivery, PromiseStatus.Kept or PromiseStatus.Broken) when Take(nameof(Promise.Outcome)) is not null =>
+                    new($"History.Promise.Outcome.{to}"),
+                (_, PromiseStatus.Withdrawn) => new("History.Promise.Withdrawn"),
+                _ => new("History.StatusSet", ValueOf: status),
+            });
+        }
+        else if (revision is not null)
+        {
+            // A change after submission while the promise is still under review: a new revision, the same status.
+            _phrases.Add(new("History.Promise.Revised", revision));
+        }
+
+        if (Peek(nameof(Promise.AtRisk))?.NewValue == True)
+        {
+            Take(nameof(Promise.AtRisk));
+            _phrases.Add(new("History.Promise.AtRisk"));
+        }
+    }
+
+    private void TellReview()
+    {
+        var state = Peek(nameof(GateReview.State));
+        if (Peek(nameof(GateReview.PassedByEnvelope))?.NewValue == True)
+        {
+            Take(nameof(GateReview.PassedByEnvelope));
+            Take(nameof(GateReview.State));
+            Take(nameof(GateReview.Outcome));
+            _phrases.Add(new("History.GateReview.PassedByEnvelope"));
+            return;
+        }
+
+        if (state is null)
+        {
+            return;
+        }
+
+        Take(nameof(GateReview.State));
+        _ = Enum.TryParse<GateReviewState>(state.OldValue, out var from);
+        _ = Enum.TryParse<GateReviewState>(state.NewValue, out var to);
+        var decision = to is GateReviewState.Decided or GateReviewState.OnHold or GateReviewState.Returned
+            ? Take(nameof(GateReview.Outcome))?.NewValue
+            : null;
+        _phrases.Add((from, to) switch
+        {
+            (_, GateReviewState.Decided) when Enum.TryParse<GateDecision>(decision, out var made) => new($"History.GateReview.Decided.{made}"),
+            (_, GateReviewState.OnHold) => new("History.GateReview.OnHold"),
+            (_, GateReviewState.Returned) => new("History.GateReview.Returned"),
+            (GateReviewState.Returned, GateReviewState.Open) => new("History.GateReview.HandedOverAgain"),
+            (_, GateReviewState.Superseded) => new("History.GateReview.Superseded"),
+            _ => new("History.StatusSet", ValueOf: state),
+        });
+    }
+
+    private void TellFeedback()
+    {
+        if (Take(nameof(FeedbackItem.Status)) is not { } status)
+        {
+            return;
+        }
+
+        _ = Enum.TryParse<FeedbackStatus>(status.NewValue, out var to);
+        _phrases.Add(to switch
+        {
+            FeedbackStatus.Triaged => new("History.FeedbackItem.Triaged"),
+            FeedbackStatus.InImprovement => new("History.FeedbackItem.InImprovement"),
+            FeedbackStatus.Closed when Peek(nameof(FeedbackItem.ClosingNote)) is not null => new("History.FeedbackItem.Closed"),
+            FeedbackStatus.Closed => new("History.FeedbackItem.ClosedByActions"),
+            _ => new("History.StatusSet", ValueOf: status),
+        });
+    }
+
+    private void TellImprovement()
+    {
+        if (Take(nameof(ImprovementAction.Phase)) is { } phase)
+        {
+            _phrases.Add(Enum.TryParse<PdcaPhase>(phase.NewValue, out var to) && to != PdcaPhase.Plan
+                ? new($"History.ImprovementAction.Phase.{to}")
+                : new("History.StatusSet", ValueOf: phase));
+        }
+    }
+
+    private void TellLesson()
+    {
+        if (Take(nameof(Lesson.IsActive)) is { } active)
+        {
+            _phrases.Add(new(active.NewValue == False ? "History.Lesson.Retired" : "History.Lesson.Reinstated"));
+        }
+    }
+}

@@ -3,8 +3,12 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QualityGates.Domain.Gates;
+using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Promises;
+using QualityGates.Web.Data;
+using QualityGates.Web.Data.Auditing;
 using QualityGates.Web.Tests.Infrastructure;
 
 namespace QualityGates.Web.Tests;
@@ -174,5 +178,36 @@ public sealed class RecordHistoryTests(QualityGatesFactory factory) : IClassFixt
         Assert.Contains(rows, r => r.Contains(Texts.English("AuditField.Revision"), StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains(Texts.English("AuditField.FirstApprovedDueDate"), StringComparison.Ordinal));
         Assert.Equal(4, details.QuerySelectorAll("ol.history > li").Length);
+    }
+
+    [Fact]
+    public void Every_bookkeeping_field_is_an_audited_field_of_its_record_type()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<QualityGatesDbContext>();
+
+        foreach (var type in AuditRules.RecordTypes(db.Model))
+        {
+            var fields = AuditRules.FieldsOf(type).ToList();
+            Assert.All(AuditRules.BookkeepingFields(type.ClrType.Name), field => Assert.Contains(field, fields));
+        }
+
+        Assert.Contains("Revision", AuditRules.BookkeepingFields("Promise"));
+        Assert.Contains("DaysToDecision", AuditRules.BookkeepingFields("GateReview"));
+    }
+
+    [Fact]
+    public void Every_sentence_a_history_can_tell_has_a_text()
+    {
+        string[] records = ["Promise", "GateReview", "FeedbackItem", "ImprovementAction", "Lesson"];
+        // A review's creation is told as its opening, with the gate's code.
+        var keys = records.Select(r => $"History.{r}.Changed")
+            .Concat(records.Where(r => r != "GateReview").Select(r => $"History.{r}.Created"))
+            .Concat(Enum.GetNames<GateDecision>().Select(d => $"History.GateReview.Decided.{d}"))
+            .Concat(Enum.GetValues<PdcaPhase>().Where(p => p != PdcaPhase.Plan).Select(p => $"History.ImprovementAction.Phase.{p}"))
+            .Concat(Enum.GetNames<OutcomeKind>().Select(o => $"History.Promise.Outcome.{o}"))
+            .Concat(["History.GateReview.Handover.Go", "History.GateReview.Closure.Go", "History.Created", "History.Changed", "History.Deleted"]);
+
+        Assert.All(keys, key => Assert.NotNull(Texts.Resources.GetString(key, CultureInfo.InvariantCulture)));
     }
 }

@@ -19,6 +19,7 @@ namespace QualityGates.Web.Pages.Shared;
 public sealed class AuditTable
 {
     private const string ComparatorField = $"{nameof(Promise.Target)}.{nameof(MeasurableTarget.Comparator)}";
+    private const string TargetValueField = $"{nameof(Promise.Target)}.{nameof(MeasurableTarget.Value)}";
 
     private static readonly string[] _departmentFields =
         [nameof(Promise.PromisingDepartmentId), nameof(Promise.DeliveringDepartmentId), nameof(AppUser.DepartmentId),
@@ -150,6 +151,8 @@ public sealed class AuditTable
             ComparatorField when Enum.TryParse<TargetComparator>(value, out var comparator) =>
                 comparator == TargetComparator.ByDate ? l["Promise.ByDate"] : MeasurableTarget.Symbol(comparator),
             AuditRules.RoleField when Roles.All.Contains(value) => l.Role(value),
+            TargetValueField or nameof(Promise.ActualValue) when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) =>
+                number.ToString("0.############################", CultureInfo.CurrentCulture),
             _ when bool.TryParse(value, out var yes) => yes ? l["Audit.Value.True"] : l["Audit.Value.False"],
             _ when DateOnly.TryParseExact(value, PendingAudit.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) =>
                 date.Date(),

@@ -23,9 +23,12 @@ public sealed class HistoryAction
     private readonly HashSet<AuditEntry> _told = [];
     private readonly List<HistoryPhrase> _phrases = [];
 
-    private HistoryAction(IReadOnlyList<AuditEntry> entries)
+    private readonly IReadOnlyList<AuditEntry> _creation;
+
+    private HistoryAction(IReadOnlyList<AuditEntry> entries, IReadOnlyList<AuditEntry> creation)
     {
         _entries = entries;
+        _creation = creation;
     }
 
     /// <summary>The first entry of the change: its time and its author.</summary>
@@ -39,10 +42,13 @@ public sealed class HistoryAction
     /// <summary>The reason given for the change, unless a field shown already says it (a withdrawal's reason).</summary>
     public string? Reason { get; private set; }
 
-    /// <summary>The entries of one record saved together (one time, one author), in the order recorded.</summary>
-    public static HistoryAction From(string entityType, IReadOnlyList<AuditEntry> entries)
+    /// <summary>
+    /// The entries of one record saved together (one time, one author), in the order recorded; with the record's
+    /// creation entries where they were loaded too, which say what kind of record it is (a review's gate stage).
+    /// </summary>
+    public static HistoryAction From(string entityType, IReadOnlyList<AuditEntry> entries, IReadOnlyList<AuditEntry> creation)
     {
-        var action = new HistoryAction(entries);
+        var action = new HistoryAction(entries, creation);
         action.Tell(entityType);
         var bookkeeping = AuditRules.BookkeepingFields(entityType);
         action.Changes = entries
@@ -187,8 +193,11 @@ public sealed class HistoryAction
         var decision = to is GateReviewState.Decided or GateReviewState.OnHold or GateReviewState.Returned
             ? Take(nameof(GateReview.Outcome))?.NewValue
             : null;
+        var stage = _creation.FirstOrDefault(e => e.Field == nameof(GateReview.Stage))?.NewValue;
         _phrases.Add((from, to) switch
         {
+            (_, GateReviewState.Decided) when decision == nameof(GateDecision.Go) && stage is nameof(GateStage.Handover) or nameof(GateStage.Closure) =>
+                new($"History.GateReview.{stage}.Go"),
             (_, GateReviewState.Decided) when Enum.TryParse<GateDecision>(decision, out var made) => new($"History.GateReview.Decided.{made}"),
             (_, GateReviewState.OnHold) => new("History.GateReview.OnHold"),
             (_, GateReviewState.Returned) => new("History.GateReview.Returned"),

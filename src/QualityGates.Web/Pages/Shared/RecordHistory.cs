@@ -29,8 +29,9 @@ public sealed record RecordHistory(
         var entries = await history.Where(e => latest.Contains(e.AtUtc))
             .OrderByDescending(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync();
 
+        var creation = entries.Where(e => e.Action == AuditAction.Created).ToList();
         var actions = entries.GroupBy(e => (e.AtUtc, e.ActorId, e.ActorName))
-            .Select(change => HistoryAction.From(entityType, change.ToList()))
+            .Select(change => HistoryAction.From(entityType, change.ToList(), creation))
             .ToList();
         return new RecordHistory(actions, await AuditTable.LoadAsync(db, entries, showRecord: false), count, entityType, key, canReadAuditLog);
     }

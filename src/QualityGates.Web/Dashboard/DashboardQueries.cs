@@ -415,21 +415,15 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     // ---- Today ------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Unresolved conditions of gate decisions whose due date has passed, on promises in scope (today, not the
-    /// period): read from the open conditions' index; promises are looked at only when the view is narrowed.
+    /// Promises in scope with an unresolved gate condition past its due date (today, not the period): the
+    /// earliest open condition's due date is kept on the promise (<see cref="Promise.OpenConditionsDueOn"/>), and
+    /// its filtered index holds only the promises with open conditions. Promises, not conditions, so that the
+    /// register behind the figure lists as many as it counts.
     /// </summary>
     public async Task<int> OpenConditionsPastDueAsync(DashboardFilter filter, CancellationToken ct = default)
     {
         var today = Today;
-        var overdue = db.Set<ReviewCondition>().AsNoTracking().Where(c => c.ResolvedAtUtc == null && c.DueDate < today);
-        if (filter.Narrowing().Count == 0 && filter.CustomerId is null)
-        {
-            return await overdue.CountAsync(ct);
-        }
-
-        var promises = InScope(filter);
-        return await overdue.Join(db.GateReviews, c => EF.Property<int>(c, "GateReviewId"), r => r.Id, (c, r) => r.PromiseId)
-            .CountAsync(id => promises.Any(p => p.Id == id), ct);
+        return await InScope(filter).CountAsync(p => p.OpenConditionsDueOn != null && p.OpenConditionsDueOn < today, ct);
     }
 
     /// <summary>
@@ -544,7 +538,7 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     /// Actions of the departments in view: a scope or a department filter keeps the actions that department is
     /// responsible for. Category and customer filters do not apply to actions.
     /// </summary>
-    private static List<int> ActionDepartments(DashboardFilter filter)
+    public static List<int> ActionDepartments(DashboardFilter filter)
     {
         var scope = filter.EffectiveScope;
         return new[] { scope.PromisingDepartmentId, scope.DeliveringDepartmentId, filter.PromisingDepartmentId, filter.DeliveringDepartmentId }

@@ -3,15 +3,20 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using QualityGates.Domain.Improvement;
 using QualityGates.Web.Authorization;
+using QualityGates.Web.Dashboard;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 using QualityGates.Web.Pages.Shared;
 
 namespace QualityGates.Web.Pages.Actions;
 
 /// <summary>Every signed-in user reads the improvement actions; filters, search, sorting and paging run in the database.</summary>
-public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService authorization, TimeProvider time) : PageModel
+public sealed class IndexModel(
+    QualityGatesDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public PdcaPhase? Phase { get; set; }
@@ -28,6 +33,21 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
     /// <summary>Only actions not yet done.</summary>
     [BindProperty(SupportsGet = true)]
     public bool Open { get; set; }
+
+    // Set by the dashboard's drill-down links: the days (UTC, as the figures count them) an action was opened or done in.
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? OpenedFrom { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? OpenedTo { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? DoneFrom { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? DoneTo { get; set; }
+
+    public bool HasFigureFilters => OpenedFrom is not null || OpenedTo is not null || DoneFrom is not null || DoneTo is not null;
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
@@ -53,7 +73,10 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public bool IsFiltered => Phase is not null || DepartmentId is not null || !string.IsNullOrEmpty(OwnerId) || Overdue || Open
-        || !string.IsNullOrWhiteSpace(Search);
+        || !string.IsNullOrWhiteSpace(Search) || HasFigureFilters;
+
+    /// <summary>The figure of the dashboard the list was opened from, if it was.</summary>
+    public DrillCaption? Drill { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -63,9 +86,27 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
         CanCreate = (await authorization.AuthorizeAsync(User, Policies.RunImprovement)).Succeeded;
         Departments = await Lookups.DepartmentsAsync(db);
         ChosenOwner = await Lookups.ChosenUserAsync(db, OwnerId);
+        if (DrillDown.From(Request.Query) is { } drill)
+        {
+            // The overdue actions are a part of the open ones, which the figure's share is taken of.
+            var whole = drill.Figure == "kvp-overdue" && Overdue
+                ? await Filtered(ActionListItem.Query(db), overdue: false).LongCountAsync(a => a.Phase != PdcaPhase.Done)
+                : (long?)null;
+            Drill = new DrillCaption(drill, drill.BackLink(Url), Actions.Count.Value, whole, new FilterWords(l)
+                .Add("Actions.Department", DepartmentId, Departments)
+                .Add("Actions.Phase", Phase is { } phase ? l.Phase(phase) : null)
+                .Add("Actions.Owner", ChosenOwner.Count > 0 ? ChosenOwner[0].Text : null)
+                .Flag("Actions.OnlyOpen", Open ? true : null)
+                .Flag("Actions.OnlyOverdue", Overdue ? true : null)
+                .Period("Actions.Opened", OpenedFrom, OpenedTo)
+                .Period("Actions.DonePeriod", DoneFrom, DoneTo)
+                .Words);
+        }
     }
 
-    private IQueryable<ActionListItem> Filtered(IQueryable<ActionListItem> query)
+    private IQueryable<ActionListItem> Filtered(IQueryable<ActionListItem> query) => Filtered(query, Overdue);
+
+    private IQueryable<ActionListItem> Filtered(IQueryable<ActionListItem> query, bool overdue)
     {
         if (Phase is { } phase)
         {
@@ -82,7 +123,7 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
             query = query.Where(a => a.OwnerId == OwnerId);
         }
 
-        if (Overdue)
+        if (overdue)
         {
             var today = Today;
             query = query.Where(a => a.Phase != PdcaPhase.Done && a.DueDate < today);
@@ -97,6 +138,30 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
         {
             var term = Search.Trim().ToLower();
             query = query.Where(a => a.Title.ToLower().Contains(term));
+        }
+
+        if (OpenedFrom is { } openedFrom)
+        {
+            var fromUtc = openedFrom.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(a => a.CreatedAtUtc >= fromUtc);
+        }
+
+        if (OpenedTo is { } openedTo)
+        {
+            var toUtc = openedTo.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(a => a.CreatedAtUtc < toUtc);
+        }
+
+        if (DoneFrom is { } doneFrom)
+        {
+            var fromUtc = doneFrom.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(a => a.DoneAtUtc >= fromUtc);
+        }
+
+        if (DoneTo is { } doneTo)
+        {
+            var toUtc = doneTo.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(a => a.DoneAtUtc < toUtc);
         }
 
         return query;

@@ -104,8 +104,11 @@ public sealed class IndexModel(
 
     private static double? Percent(double? share) => share is { } s ? Math.Round(s * 100, 1) : null;
 
-    /// <summary>The register with the dashboard's filters (the scope's department included) and the figure's own.</summary>
-    public string Register(Action<PromiseFilter>? figure = null, bool period = true)
+    /// <summary>
+    /// The register with the dashboard's filters (the scope's department included) and the figure's own; the
+    /// figure and the dashboard's filter travel along, so the register names the figure and leads back.
+    /// </summary>
+    public string Register(string figure, Action<PromiseFilter>? narrow = null, bool period = true)
     {
         var filter = new PromiseFilter
         {
@@ -116,12 +119,15 @@ public sealed class IndexModel(
             DueFrom = period ? Filter.From : null,
             DueTo = period ? Filter.To : null,
         };
-        figure?.Invoke(filter);
-        return Url.Page("/Promises/Index", filter.ToRouteValues())!;
+        narrow?.Invoke(filter);
+        return Url.Page("/Promises/Index", With(figure, filter.ToRouteValues()))!;
     }
 
-    /// <summary>The decided feasibility reviews behind a gate figure.</summary>
-    public string Reviews(int? departmentId = null, GateDecision? decision = null, bool? byEnvelope = null)
+    /// <summary>
+    /// The feasibility reviews decided in the period behind a gate figure, narrowed as the figure narrows them:
+    /// by the departments and category the review judged (kept on the review) and the promise's customer.
+    /// </summary>
+    public string Reviews(string figure, int? decidingDepartmentId = null, GateDecision? decision = null, bool? byEnvelope = null)
     {
         var values = new Dictionary<string, string>
         {
@@ -138,23 +144,30 @@ public sealed class IndexModel(
             }
         }
 
-        Add("departmentId", departmentId ?? Filter.DeliveringDepartmentId ?? Scope.DeliveringDepartmentId);
+        Add("departmentId", decidingDepartmentId);
         Add("decision", decision);
         Add("byEnvelope", byEnvelope is { } e ? (e ? "true" : "false") : null);
         Add("promisingDepartmentId", Filter.PromisingDepartmentId ?? Scope.PromisingDepartmentId);
+        Add("deliveringDepartmentId", Filter.DeliveringDepartmentId ?? Scope.DeliveringDepartmentId);
         Add("categoryId", Filter.CategoryId);
         Add("customerId", Filter.CustomerId);
-        return Url.Page("/Reviews/Index", values)!;
+        return Url.Page("/Reviews/Index", With(figure, values))!;
     }
 
     /// <summary>
-    /// The improvement actions behind a KVP figure. The action list filters by responsible department, phase
-    /// and overdue, not by period: the link narrows as far as that list can.
+    /// The departments whose improvement actions the KVP figures count (<see cref="DashboardQueries.ActionDepartments"/>):
+    /// with two different ones in view, no action is responsible to both and the figures count none.
     /// </summary>
-    public string Actions(bool overdue = false, bool done = false)
+    public IReadOnlyList<int> ActionDepartments => DashboardQueries.ActionDepartments(Filter);
+
+    /// <summary>
+    /// The improvement actions behind a KVP figure: of the department in view, and opened or done in the days
+    /// the figure counts (UTC, as the figures count them), or open and past due today.
+    /// </summary>
+    public string Actions(string figure, bool overdue = false, (DateOnly From, DateOnly To)? opened = null, (DateOnly From, DateOnly To)? done = null)
     {
         var values = new Dictionary<string, string>();
-        if ((Filter.DeliveringDepartmentId ?? Filter.PromisingDepartmentId ?? Scope.DeliveringDepartmentId ?? Scope.PromisingDepartmentId) is { } department)
+        if (ActionDepartments is [var department])
         {
             values["departmentId"] = department.ToString(CultureInfo.InvariantCulture);
         }
@@ -164,30 +177,66 @@ public sealed class IndexModel(
             values["overdue"] = "true";
         }
 
-        if (done)
+        if (opened is var (openedFrom, openedTo))
         {
-            values["phase"] = "Done";
+            values["openedFrom"] = Iso(openedFrom);
+            values["openedTo"] = Iso(openedTo);
         }
 
-        return Url.Page("/Actions/Index", values) ?? "/Actions";
+        if (done is var (doneFrom, doneTo))
+        {
+            values["doneFrom"] = Iso(doneFrom);
+            values["doneTo"] = Iso(doneTo);
+        }
+
+        return Url.Page("/Actions/Index", With(figure, values))!;
     }
 
-    /// <summary>The broken-promise feedback behind the loop-closure figure.</summary>
+    /// <summary>The months of the period as the KVP figures count them: the first and last day of each, within the period.</summary>
+    public (DateOnly From, DateOnly To) Month(DateOnly firstDay)
+    {
+        var last = firstDay.AddMonths(1).AddDays(-1);
+        return (firstDay < Filter.From ? Filter.From : firstDay, last > Filter.To ? Filter.To : last);
+    }
+
+    /// <summary>The broken-promise feedback filed in the period behind the loop-closure figure, on promises in view.</summary>
     public string BrokenPromiseFeedback()
     {
-        var values = new Dictionary<string, string> { ["type"] = "BrokenPromise" };
-        if (Filter.CustomerId is { } customer)
+        var values = new Dictionary<string, string>
         {
-            values["customerId"] = customer.ToString(CultureInfo.InvariantCulture);
+            ["type"] = "BrokenPromise",
+            ["filedFrom"] = Iso(Filter.From),
+            ["filedTo"] = Iso(Filter.To),
+        };
+        void Add(string name, int? id)
+        {
+            if (id is { } value)
+            {
+                values[name] = value.ToString(CultureInfo.InvariantCulture);
+            }
         }
 
-        return Url.Page("/Feedback/Index", values) ?? "/Feedback?type=BrokenPromise";
+        Add("promisingDepartmentId", Filter.PromisingDepartmentId ?? Scope.PromisingDepartmentId);
+        Add("deliveringDepartmentId", Filter.DeliveringDepartmentId ?? Scope.DeliveringDepartmentId);
+        Add("categoryId", Filter.CategoryId);
+        Add("promiseCustomerId", Filter.CustomerId);
+        return Url.Page("/Feedback/Index", With("loop-closure", values))!;
+    }
+
+    private Dictionary<string, string> With(string figure, Dictionary<string, string> values)
+    {
+        foreach (var (name, value) in DrillDown.RouteValues(figure, Filter))
+        {
+            values[name] = value;
+        }
+
+        return values;
     }
 
     /// <summary>The export of one table with the dashboard's filters.</summary>
     public string Export(string table, string format)
     {
-        var values = Input.ToRouteValues(Filter);
+        var values = DashboardInput.RouteValuesOf(Filter);
         values["table"] = table;
         values["format"] = format;
         return Url.Page("/Dashboard/Export", values)!;
@@ -240,25 +289,36 @@ public sealed class DashboardInput
         };
     }
 
-    public Dictionary<string, string> ToRouteValues(DashboardFilter filter)
+    /// <summary>A dashboard filter as the query string carries it: the whole period, and the filters set.</summary>
+    public static Dictionary<string, string> RouteValuesOf(DashboardFilter filter) =>
+        new DashboardInput
+        {
+            From = filter.From,
+            To = filter.To,
+            PromisingDepartmentId = filter.PromisingDepartmentId,
+            DeliveringDepartmentId = filter.DeliveringDepartmentId,
+            CategoryId = filter.CategoryId,
+            CustomerId = filter.CustomerId,
+        }.ToRouteValues();
+
+    /// <summary>The values set, as query-string values (the dashboard fills in the defaults for the others).</summary>
+    public Dictionary<string, string> ToRouteValues()
     {
-        var values = new Dictionary<string, string>
+        var values = new Dictionary<string, string>();
+        void Add(string name, object? value)
         {
-            ["from"] = filter.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["to"] = filter.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        };
-        void Add(string name, int? id)
-        {
-            if (id is { } value)
+            if (value is not null)
             {
-                values[name] = value.ToString(CultureInfo.InvariantCulture);
+                values[name] = Convert.ToString(value is DateOnly date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : value, CultureInfo.InvariantCulture)!;
             }
         }
 
-        Add("promisingDepartmentId", filter.PromisingDepartmentId);
-        Add("deliveringDepartmentId", filter.DeliveringDepartmentId);
-        Add("categoryId", filter.CategoryId);
-        Add("customerId", filter.CustomerId);
+        Add("from", From);
+        Add("to", To);
+        Add("promisingDepartmentId", PromisingDepartmentId);
+        Add("deliveringDepartmentId", DeliveringDepartmentId);
+        Add("categoryId", CategoryId);
+        Add("customerId", CustomerId);
         return values;
     }
 }

@@ -3,15 +3,21 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using QualityGates.Domain.Promises;
 using QualityGates.Domain.Departments;
 using QualityGates.Web.Authorization;
+using QualityGates.Web.Dashboard;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 using QualityGates.Web.Pages.Shared;
 
 namespace QualityGates.Web.Pages.Promises;
 
 /// <summary>The promise register: everyone may read it; search, filters, sorting and paging run in the database.</summary>
-public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(
+    QualityGatesDbContext db, TimeProvider time, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int SearchMaxLength = PromiseFilter.SearchMaxLength;
 
@@ -40,6 +46,9 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IAut
     public IReadOnlyList<SelectListItem> ChosenCustomer { get; private set; } = [];
 
     public bool IsFiltered => Filter.IsFiltered;
+
+    /// <summary>The figure of the dashboard the register was opened from, if it was.</summary>
+    public DrillCaption? Drill { get; private set; }
 
     public bool CanExport { get; private set; }
 
@@ -76,6 +85,62 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time, IAut
         DeliveringDepartments = await Lookups.DepartmentsAsync(db, DepartmentKind.Delivering);
         ChosenCustomer = await Lookups.ChosenCustomerAsync(db, filter.CustomerId);
         CanExport = (await authorization.AuthorizeAsync(User, Policies.Export)).Succeeded;
+        if (DrillDown.From(Request.Query) is { } drill)
+        {
+            var whole = drill.IsPart && Whole(drill.Figure, filter) is var (wholeFilter, also)
+                ? await wholeFilter.Apply(db, db.Promises, Today).Where(also).LongCountAsync(ct)
+                : (long?)null;
+            Drill = new DrillCaption(drill, drill.BackLink(Url), Promises.Count.Value, whole, Words());
+        }
+    }
+
+    /// <summary>What a figure that opens a part of its promises counts in all: the filter without the part, and what it keeps.</summary>
+    private static (PromiseFilter Filter, Expression<Func<Promise, bool>> Also)? Whole(string figure, PromiseFilter filter)
+    {
+        var whole = filter.Copy();
+        switch (figure)
+        {
+            case "kept-rate-first":
+                whole.FirstTarget = null;
+                return (whole, p => p.OutcomeAgainstFirstTarget != null);
+            case "ungated":
+                whole.Ungated = null;
+                return (whole, p => p.CommittedOn != null);
+            case "first-pass":
+                whole.FirstPass = null;
+                return (whole, p => p.FirstFeasibilityDecision != null);
+            case "share-changed" or "mean-slip":
+                whole.Changed = null;
+                return (whole, p => p.Revision > 0 && p.FirstApprovedRevision != null);
+            default:
+                return null;
+        }
+    }
+
+    private IReadOnlyList<string> Words()
+    {
+        var f = Filter;
+        return new FilterWords(l)
+            .Add("Promise.Status", f.Status is { } status ? l.Status(status) : null)
+            .Add("Promise.Category", f.CategoryId, Categories)
+            .Add("Promise.PromisingDepartment", f.PromisingDepartmentId, PromisingDepartments)
+            .Add("Promise.DeliveringDepartment", f.DeliveringDepartmentId, DeliveringDepartments)
+            .Add("Promise.Customer", f.CustomerId, ChosenCustomer)
+            .Flag("Promises.Register.GeneralClaim", f.GeneralClaim)
+            .Period("Promise.Due", f.DueFrom, f.DueTo)
+            .Flag("Promises.Register.Judged", f.Judged)
+            .Add("Promises.Register.FirstTarget", f.FirstTarget is { } first ? l["Outcome." + first].Value : null)
+            .Add("Promises.Outcome.Cause", f.Cause is { } cause ? l["BreachCause." + cause].Value : null)
+            .Flag("Promises.Register.Open", f.Open)
+            .Add("Promise.Light", f.Light is { } light ? l["TrafficLight." + light].Value : null)
+            .Flag("Promises.Register.Submitted", f.Submitted)
+            .Flag("Promises.Register.Changed", f.Changed)
+            .Flag("Promises.Register.Revised", f.Revised)
+            .Flag("Promises.Register.Ungated", f.Ungated)
+            .Flag("Promises.Register.FirstPass", f.FirstPass)
+            .Flag("Promises.Register.HandoverAccepted", f.HandoverAccepted)
+            .Flag("Promises.Register.OverdueConditions", f.OverdueConditions)
+            .Words;
     }
 
     /// <summary>The register's orders, each by a column of the promise and the id, read page by page through an index.</summary>

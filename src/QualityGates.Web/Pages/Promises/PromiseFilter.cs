@@ -27,6 +27,9 @@ public sealed class PromiseFilter
 
     public int? CustomerId { get; set; }
 
+    /// <summary>A general claim, made to all customers (no customer), or one to a customer.</summary>
+    public bool? GeneralClaim { get; set; }
+
     public DateOnly? DueFrom { get; set; }
 
     public DateOnly? DueTo { get; set; }
@@ -41,6 +44,9 @@ public sealed class PromiseFilter
 
     /// <summary>Changed (a new revision) after the first approval.</summary>
     public bool? Changed { get; set; }
+
+    /// <summary>Submitted at least once (revision 1 or later): the promises the moving-target index counts.</summary>
+    public bool? Submitted { get; set; }
 
     /// <summary>Changed after submission at least once (revision 2 or later).</summary>
     public bool? Revised { get; set; }
@@ -67,12 +73,13 @@ public sealed class PromiseFilter
     /// <summary>The filters beyond the register's basic form, set by the dashboard's drill-down links.</summary>
     public bool HasFigureFilters =>
         Judged is not null || FirstTarget is not null || Cause is not null || Changed is not null || Revised is not null
+        || Submitted is not null || GeneralClaim is not null
         || Ungated is not null || FirstPass is not null || HandoverAccepted is not null || Open is not null || Light is not null
         || OverdueConditions is not null;
 
     /// <summary>Whether only status, department and category filters are set: the counts kept with every change answer those.</summary>
     public bool IsCountedBySummaries =>
-        string.IsNullOrWhiteSpace(Q) && CustomerId is null && DueFrom is null && DueTo is null && FirstTarget is null && Cause is null
+        string.IsNullOrWhiteSpace(Q) && CustomerId is null && GeneralClaim is null && Submitted is null && DueFrom is null && DueTo is null && FirstTarget is null && Cause is null
         && Changed is null && Revised is null && Ungated is null && FirstPass is null && HandoverAccepted is null && Light is null
         && OverdueConditions is null;
 
@@ -113,6 +120,8 @@ public sealed class PromiseFilter
         return await counts.SumAsync(c => c.Count, ct);
     }
 
+    public PromiseFilter Copy() => (PromiseFilter)MemberwiseClone();
+
     public IQueryable<Promise> Apply(QualityGatesDbContext db, IQueryable<Promise> promises, DateOnly today)
     {
         if (!string.IsNullOrWhiteSpace(Q))
@@ -149,6 +158,11 @@ public sealed class PromiseFilter
             promises = promises.Where(p => p.CustomerId == customerId);
         }
 
+        if (GeneralClaim is { } general)
+        {
+            promises = promises.Where(p => (p.CustomerId == null) == general);
+        }
+
         if (DueFrom is { } from)
         {
             promises = promises.Where(p => p.DueDate >= from);
@@ -177,6 +191,11 @@ public sealed class PromiseFilter
         if (Changed is { } changed)
         {
             promises = promises.Where(p => p.ChangedAfterApproval == changed);
+        }
+
+        if (Submitted is { } submitted)
+        {
+            promises = promises.Where(p => (p.Revision > 0) == submitted);
         }
 
         if (Revised is { } revised)
@@ -258,12 +277,14 @@ public sealed class PromiseFilter
         Add("promisingDepartmentId", PromisingDepartmentId);
         Add("deliveringDepartmentId", DeliveringDepartmentId);
         Add("customerId", CustomerId);
+        Add("generalClaim", GeneralClaim);
         Add("dueFrom", DueFrom);
         Add("dueTo", DueTo);
         Add("judged", Judged);
         Add("firstTarget", FirstTarget);
         Add("cause", Cause);
         Add("changed", Changed);
+        Add("submitted", Submitted);
         Add("revised", Revised);
         Add("ungated", Ungated);
         Add("firstPass", FirstPass);

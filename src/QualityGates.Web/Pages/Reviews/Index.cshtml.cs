@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using QualityGates.Domain.Departments;
 using QualityGates.Domain.Gates;
+using QualityGates.Web.Dashboard;
 using QualityGates.Web.Data;
 using QualityGates.Web.Pages.Shared;
 
 namespace QualityGates.Web.Pages.Reviews;
 
 /// <summary>Gate reviews, by default those still waiting for a decision; everyone may read them.</summary>
-public sealed class IndexModel(QualityGatesDbContext db) : PageModel
+public sealed class IndexModel(QualityGatesDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>"waiting" (open or on hold, the default), "decided" or "all".</summary>
     [BindProperty(SupportsGet = true)]
@@ -39,6 +41,9 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
     public int? PromisingDepartmentId { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    public int? DeliveringDepartmentId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
     public int? CategoryId { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -46,7 +51,7 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
 
     public bool HasFigureFilters =>
         Stage is not null || Decision is not null || ByEnvelope is not null || DecidedFrom is not null || DecidedTo is not null
-        || PromisingDepartmentId is not null || CategoryId is not null || CustomerId is not null;
+        || PromisingDepartmentId is not null || DeliveringDepartmentId is not null || CategoryId is not null || CustomerId is not null;
 
     /// <summary>The position after which the page starts (the next page), or before which it ends (the previous one).</summary>
     [BindProperty(SupportsGet = true)]
@@ -58,6 +63,9 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
     public KeysetPage<ReviewListItem> Reviews { get; private set; } = null!;
 
     public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
+
+    /// <summary>The figure of the dashboard the list was opened from, if it was.</summary>
+    public DrillCaption? Drill { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -84,6 +92,27 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
             : await ListCount.CappedAsync(query);
         Reviews = await order.PageAsync(query, After, Before, count);
         Departments = await Lookups.DepartmentsAsync(db, DepartmentKind.Delivering);
+        if (DrillDown.From(Request.Query) is { } drill)
+        {
+            Drill = new DrillCaption(drill, drill.BackLink(Url), Reviews.Count.Value, null, await WordsAsync());
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> WordsAsync()
+    {
+        var all = await Lookups.DepartmentsAsync(db);
+        return new FilterWords(l)
+            .Add("Reviews.Show", Show is "decided" ? l["Reviews.Show.Decided"] : Show is "all" ? l["Reviews.Show.All"] : l["Reviews.Show.Waiting"])
+            .Add("Reviews.Gate", Stage is { } stage ? l["GateStage." + stage].Value : null)
+            .Add("Reviews.DecidingDepartment", DepartmentId, all)
+            .Add("Reviews.Decision", Decision is { } decision ? l["Decision." + decision].Value : null)
+            .Flag("Reviews.ByEnvelopeFilter", ByEnvelope)
+            .Period("Reviews.DecidedPeriod", DecidedFrom, DecidedTo)
+            .Add("Promise.PromisingDepartment", PromisingDepartmentId, all)
+            .Add("Promise.DeliveringDepartment", DeliveringDepartmentId, all)
+            .Add("Promise.Category", CategoryId, await Lookups.CategoriesAsync(db, activeOnly: false))
+            .Add("Promise.Customer", CustomerId, await Lookups.ChosenCustomerAsync(db, CustomerId))
+            .Words;
     }
 
     private IQueryable<ReviewListItem> FigureFiltered(IQueryable<ReviewListItem> query)
@@ -120,9 +149,14 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
             query = query.Where(r => r.PromisingDepartmentId == promising);
         }
 
+        if (DeliveringDepartmentId is { } delivering)
+        {
+            query = query.Where(r => r.DeliveringDepartmentId == delivering);
+        }
+
         if (CategoryId is { } category)
         {
-            query = query.Where(r => r.PromiseCategoryId == category);
+            query = query.Where(r => r.CategoryId == category);
         }
 
         if (CustomerId is { } customer)

@@ -39,11 +39,14 @@ public sealed class ReviewListItem
 
     public bool PassedByEnvelope { get; init; }
 
-    public int PromiseCategoryId { get; init; }
-
-    public int? PromiseCustomerId { get; init; }
+    /// <summary>The category, and below the departments, of the promise as the review judged it (kept on the review).</summary>
+    public int CategoryId { get; init; }
 
     public int PromisingDepartmentId { get; init; }
+
+    public int DeliveringDepartmentId { get; init; }
+
+    public int? PromiseCustomerId { get; init; }
 
     /// <summary>
     /// Reviews the deciding department still has to decide: open or on hold. A review stops waiting when it is
@@ -76,8 +79,9 @@ public sealed class ReviewListItem
             PromiseStatus = p.Status,
             Stage = r.Stage,
             PassedByEnvelope = r.PassedByEnvelope,
-            PromiseCategoryId = p.CategoryId,
+            CategoryId = r.CategoryId,
+            PromisingDepartmentId = r.PromisingDepartmentId,
+            DeliveringDepartmentId = r.DeliveringDepartmentId,
             PromiseCustomerId = p.CustomerId,
-            PromisingDepartmentId = p.PromisingDepartmentId,
         };
 }

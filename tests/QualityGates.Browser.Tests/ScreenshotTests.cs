@@ -3,6 +3,7 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using QualityGates.Browser.Tests.Infrastructure;
+using QualityGates.Tests;
 using QualityGates.Web;
 using static Microsoft.Playwright.Assertions;
 
@@ -140,17 +141,7 @@ public sealed partial class ScreenshotTests(DemoHistoryBrowserFixture browser) :
             """,
             new[] { Convert.ToBase64String(before), Convert.ToBase64String(after) });
 
-    /// <summary>docs/screenshots of the repository the tests run from (the folder holding QualityGates.sln).</summary>
+    /// <summary>docs/screenshots of the repository the tests run from.</summary>
     private static readonly Lazy<string> _folder = new(() =>
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QualityGates.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var folder = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("QualityGates.sln not found above the tests."), "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        return folder;
-    });
+        Directory.CreateDirectory(Path.Combine(Repository.Root, "docs", "screenshots")).FullName);
 }

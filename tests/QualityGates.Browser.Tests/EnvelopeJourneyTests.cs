@@ -21,7 +21,7 @@ public sealed class EnvelopeJourneyTests(BrowserFixture browser) : IClassFixture
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Capability envelopes", Level = 1 })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "New envelope" }).ClickAsync();
         var name = $"Browser envelope {Guid.NewGuid():N}"[..28];
-        await Field(page, "Name").FillAsync(name);
+        await Field(page, "Name (English)").FillAsync(name);
         await Expect(Field(page, "Delivering department")).ToHaveValueAsync("Service");
         await Field(page, "Category").SelectOptionAsync(new SelectOptionValue { Label = "Resolution time" });
         await Field(page, "Metric").FillAsync("Resolution of critical faults");

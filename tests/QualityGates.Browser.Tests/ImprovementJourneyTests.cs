@@ -75,7 +75,7 @@ public sealed partial class ImprovementJourneyTests(BrowserFixture browser) : IC
         await lessonForm.GetByRole(AriaRole.Button, new() { Name = "Add lesson" }).ClickAsync();
         var checkpointForm = page.Locator("form.checkpoint-form");
         await Field(checkpointForm, "Gate").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await Field(checkpointForm, "Checkpoint").FillAsync(checkpoint);
+        await Field(checkpointForm, "Checkpoint (English)").FillAsync(checkpoint);
         await checkpointForm.Locator("select[name='Checkpoint.CategoryId']").SelectOptionAsync(new SelectOptionValue { Label = "Response time" });
         await checkpointForm.GetByRole(AriaRole.Button, new() { Name = "Add checkpoint" }).ClickAsync();
         await Expect(page.Locator("table.upstream-changes tbody tr")).ToHaveCountAsync(2);

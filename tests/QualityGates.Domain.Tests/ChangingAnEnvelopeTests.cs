@@ -10,9 +10,9 @@ public sealed class ChangingAnEnvelopeTests
         var envelope = new EnvelopeBuilder().Build();
         var department = envelope.DeliveringDepartmentId;
 
-        envelope.Change(new("First response within 4 h", 2, "First response", TargetComparator.AtMost, 4, "h"));
+        envelope.Change(new(new LocalizedText("First response within 4 h"), 2, "First response", TargetComparator.AtMost, 4, "h"));
 
-        Assert.Equal("First response within 4 h", envelope.Name);
+        Assert.Equal("First response within 4 h", envelope.Name.English);
         Assert.Equal(2, envelope.CategoryId);
         Assert.Equal("First response", envelope.Metric);
         Assert.Equal(4, envelope.Bound);
@@ -36,10 +36,10 @@ public sealed class ChangingAnEnvelopeTests
         var envelope = new EnvelopeBuilder().Build();
 
         var error = Assert.Throws<DomainException>(() =>
-            envelope.Change(new EnvelopeBuilder().Terms() with { Name = "By date", Comparator = TargetComparator.ByDate }));
+            envelope.Change(new EnvelopeBuilder().Terms() with { Name = new LocalizedText("By date"), Comparator = TargetComparator.ByDate }));
 
         Assert.Equal("EnvelopeCannotBeByDate", error.Code);
-        Assert.Equal("On-site within 48 h in Germany", envelope.Name);
+        Assert.Equal("On-site within 48 h in Germany", envelope.Name.English);
         Assert.Equal(TargetComparator.AtMost, envelope.Comparator);
     }
 

@@ -11,7 +11,7 @@ public sealed class DefiningAnEnvelopeTests
         var envelope = new EnvelopeBuilder().Build();
 
         Assert.True(envelope.IsActive);
-        Assert.Equal("On-site within 48 h in Germany", envelope.Name);
+        Assert.Equal("On-site within 48 h in Germany", envelope.Name.English);
         Assert.Equal(EnvelopeBuilder.ResponseTime, envelope.CategoryId);
         Assert.Equal(TargetComparator.AtMost, envelope.Comparator);
         Assert.Equal(48, envelope.Bound);
@@ -21,11 +21,11 @@ public sealed class DefiningAnEnvelopeTests
     [Fact]
     public void Names_metrics_and_units_are_stored_without_surrounding_spaces()
     {
-        var terms = new EnvelopeBuilder().Terms() with { Name = "  On-site  ", Metric = " Time to on-site ", Unit = " h " };
+        var terms = new EnvelopeBuilder().Terms() with { Name = new LocalizedText("  On-site  ", " Vor Ort "), Metric = " Time to on-site ", Unit = " h " };
 
         var envelope = new EnvelopeBuilder().With(terms).Build();
 
-        Assert.Equal("On-site", envelope.Name);
+        Assert.Equal(new LocalizedText("On-site", "Vor Ort"), envelope.Name);
         Assert.Equal("Time to on-site", envelope.Metric);
         Assert.Equal("h", envelope.Unit);
     }
@@ -36,10 +36,10 @@ public sealed class DefiningAnEnvelopeTests
     [InlineData(DepartmentKind.Management)]
     public void Only_a_delivering_department_defines_envelopes(DepartmentKind kind)
     {
-        var error = Assert.Throws<DomainException>(() => new EnvelopeBuilder().Of(new Department("Sales", kind)).Build());
+        var error = Assert.Throws<DomainException>(() => new EnvelopeBuilder().Of(new Department(new LocalizedText("Sales"), kind)).Build());
 
         Assert.Equal("NotADeliveringDepartment", error.Code);
-        Assert.Equal(["Sales"], error.Arguments);
+        Assert.Equal([new LocalizedText("Sales")], error.Arguments);
     }
 
     [Fact]
@@ -52,12 +52,11 @@ public sealed class DefiningAnEnvelopeTests
     }
 
     [Theory]
-    [InlineData("", "Time to on-site", "h")]
-    [InlineData("On-site", " ", "h")]
-    [InlineData("On-site", "Time to on-site", "")]
-    public void An_envelope_needs_a_name_a_metric_and_a_unit(string name, string metric, string unit)
+    [InlineData(" ", "h")]
+    [InlineData("Time to on-site", "")]
+    public void An_envelope_needs_a_metric_and_a_unit(string metric, string unit)
     {
-        var terms = new EnvelopeBuilder().Terms() with { Name = name, Metric = metric, Unit = unit };
+        var terms = new EnvelopeBuilder().Terms() with { Metric = metric, Unit = unit };
 
         var error = Assert.Throws<DomainException>(() => new EnvelopeBuilder().With(terms).Build());
 

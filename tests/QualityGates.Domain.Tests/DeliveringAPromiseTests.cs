@@ -13,8 +13,8 @@ public sealed class DeliveringAPromiseTests
         var g1 = g.OpenReview();
         g1.Decide(g.Promise, g.Checklist(g1), GateBuilder.Decision(GateDecision.Go, g.AllMet()), PromiseBuilder.Now);
         g.Promise.Commit(_today, CommitChannel.Contract);
-        var handover = GateDefinition.Define("G2", "Handover", 2, GateStage.Handover, GateDecider.DeliveringDepartment, null);
-        handover.AddInitialCheckpoint("Customer contacts", isMandatory: false);
+        var handover = GateDefinition.Define("G2", new LocalizedText("Handover"), 2, GateStage.Handover, GateDecider.DeliveringDepartment, null);
+        handover.AddInitialCheckpoint(new LocalizedText("Customer contacts"), isMandatory: false);
         var g2 = GateReview.OpenHandover(g.Promise, handover, PromiseBuilder.Now);
         g2.Decide(g.Promise, GateChecklist.Of(handover, g2, g.Promise), GateBuilder.Decision(GateDecision.Go, new Dictionary<int, AnswerInput>()), PromiseBuilder.Now);
         return g.Promise;

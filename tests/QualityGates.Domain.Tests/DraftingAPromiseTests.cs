@@ -27,7 +27,7 @@ public sealed class DraftingAPromiseTests
     [Fact]
     public void A_general_claim_of_marketing_applies_to_all_customers()
     {
-        var marketing = new Department("Marketing", DepartmentKind.Promising, makesGeneralClaims: true);
+        var marketing = new Department(new LocalizedText("Marketing"), DepartmentKind.Promising, makesGeneralClaims: true);
 
         var promise = new PromiseBuilder().From(marketing).WithoutCustomer().Build();
 
@@ -40,7 +40,7 @@ public sealed class DraftingAPromiseTests
     [InlineData(DepartmentKind.Management)]
     public void Only_a_promising_department_makes_promises(DepartmentKind kind)
     {
-        var department = new Department("Somewhere", kind);
+        var department = new Department(new LocalizedText("Somewhere"), kind);
 
         Assert.Throws<DomainException>(() => new PromiseBuilder().From(department).Build());
     }
@@ -48,14 +48,14 @@ public sealed class DraftingAPromiseTests
     [Fact]
     public void Only_a_promising_department_may_make_general_claims()
     {
-        Assert.Throws<DomainException>(() => new Department("Service", DepartmentKind.Delivering, makesGeneralClaims: true));
+        Assert.Throws<DomainException>(() => new Department(new LocalizedText("Service"), DepartmentKind.Delivering, makesGeneralClaims: true));
     }
 
     [Fact]
     public void A_draft_can_be_edited()
     {
         var promise = new PromiseBuilder().Build();
-        var department = new Department("Sales", DepartmentKind.Promising);
+        var department = new Department(new LocalizedText("Sales"), DepartmentKind.Promising);
         var changed = new PromiseBuilder().Details() with { Title = "Answer in 2 hours" };
 
         promise.EditDraft(changed, department);
@@ -69,7 +69,7 @@ public sealed class DraftingAPromiseTests
         var promise = new PromiseBuilder().BuildSubmitted();
         var changed = new PromiseBuilder().Details() with { Title = "Quietly changed" };
 
-        var error = Assert.Throws<DomainException>(() => promise.EditDraft(changed, new Department("Sales", DepartmentKind.Promising)));
+        var error = Assert.Throws<DomainException>(() => promise.EditDraft(changed, new Department(new LocalizedText("Sales"), DepartmentKind.Promising)));
 
         Assert.Contains("Only a draft can be edited", error.Message);
         Assert.Equal("Answer in 4 hours", promise.Title);

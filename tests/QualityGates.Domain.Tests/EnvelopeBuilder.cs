@@ -11,8 +11,8 @@ public sealed class EnvelopeBuilder
 
     public static readonly DateTime Now = new(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc);
 
-    private Department _department = new("Service", DepartmentKind.Delivering);
-    private EnvelopeTerms _terms = new("On-site within 48 h in Germany", ResponseTime, "Time to on-site", TargetComparator.AtMost, 48, "h");
+    private Department _department = new(new LocalizedText("Service"), DepartmentKind.Delivering);
+    private EnvelopeTerms _terms = new(new LocalizedText("On-site within 48 h in Germany"), ResponseTime, "Time to on-site", TargetComparator.AtMost, 48, "h");
 
     public EnvelopeBuilder Of(Department department)
     {

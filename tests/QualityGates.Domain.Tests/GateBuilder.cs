@@ -10,15 +10,15 @@ public sealed class GateBuilder
     public const int DeliveringDepartmentId = 6;
     public const string ManagerId = "manager-id";
 
-    public GateDefinition Gate { get; } = GateDefinition.Define("G1", "Feasibility", 1, GateStage.Feasibility, GateDecider.DeliveringDepartment, null);
+    public GateDefinition Gate { get; } = GateDefinition.Define("G1", new LocalizedText("Feasibility"), 1, GateStage.Feasibility, GateDecider.DeliveringDepartment, null);
 
     public Promise Promise { get; } = new PromiseBuilder().Build();
 
     public GateBuilder()
     {
-        Gate.AddInitialCheckpoint("Measurable target defined", isMandatory: true);
-        Gate.AddInitialCheckpoint("Capacity and skills available", isMandatory: true);
-        Gate.AddInitialCheckpoint("History of similar promises checked", isMandatory: false);
+        Gate.AddInitialCheckpoint(new LocalizedText("Measurable target defined"), isMandatory: true);
+        Gate.AddInitialCheckpoint(new LocalizedText("Capacity and skills available"), isMandatory: true);
+        Gate.AddInitialCheckpoint(new LocalizedText("History of similar promises checked"), isMandatory: false);
         AssignIds(Gate.Checkpoints, 1);
         SetId(Promise, 42);
         Promise.Submit(PromiseBuilder.Now, "owner-id");

@@ -6,11 +6,11 @@ namespace QualityGates.Domain.Tests;
 public sealed class HandingOverAPromiseTests
 {
     private readonly GateBuilder _g = new();
-    private readonly GateDefinition _handover = GateDefinition.Define("G2", "Handover", 2, GateStage.Handover, GateDecider.DeliveringDepartment, null);
+    private readonly GateDefinition _handover = GateDefinition.Define("G2", new LocalizedText("Handover"), 2, GateStage.Handover, GateDecider.DeliveringDepartment, null);
 
     public HandingOverAPromiseTests()
     {
-        _handover.AddInitialCheckpoint("Customer contacts", isMandatory: true);
+        _handover.AddInitialCheckpoint(new LocalizedText("Customer contacts"), isMandatory: true);
         GateBuilder.AssignIds(_handover.Checkpoints, 100);
         var g1 = _g.OpenReview();
         g1.Decide(_g.Promise, _g.Checklist(g1), GateBuilder.Decision(GateDecision.Go, _g.AllMet()), PromiseBuilder.Now);

@@ -7,7 +7,7 @@ namespace QualityGates.Domain.Tests;
 /// <summary>The bookkeeping the dashboard reads: the first approved target, changes after it, first decisions.</summary>
 public sealed class MeasuringTheMovingTargetTests
 {
-    private static readonly Department _sales = new("Sales", DepartmentKind.Promising);
+    private static readonly Department _sales = new(new LocalizedText("Sales"), DepartmentKind.Promising);
 
     private static PromiseDetails Looser(GateBuilder g, int slipDays) => new PromiseBuilder().Details() with
     {

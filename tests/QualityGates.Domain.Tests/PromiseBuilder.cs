@@ -8,7 +8,7 @@ public sealed class PromiseBuilder
 {
     public static readonly DateTime Now = new(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc);
 
-    private Department _promisingDepartment = new("Sales", DepartmentKind.Promising);
+    private Department _promisingDepartment = new(new LocalizedText("Sales"), DepartmentKind.Promising);
     private int? _customerId = 7;
     private MeasurableTarget _target = new("First response", TargetComparator.AtMost, 4, "h", null);
 

@@ -6,7 +6,7 @@ namespace QualityGates.Domain.Tests;
 
 public sealed class RevisingASubmittedPromiseTests
 {
-    private static readonly Department _sales = new("Sales", DepartmentKind.Promising);
+    private static readonly Department _sales = new(new LocalizedText("Sales"), DepartmentKind.Promising);
 
     private static PromiseDetails Changed() => new PromiseBuilder().Details() with
     {

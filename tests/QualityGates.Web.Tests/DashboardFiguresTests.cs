@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using QualityGates.Domain;
 using QualityGates.Domain.Departments;
 using QualityGates.Domain.Feedback;
 using QualityGates.Domain.Improvement;
@@ -184,9 +185,9 @@ public sealed class DashboardFiguresTests(QualityGatesFactory factory) : IClassF
         var start = new DateTime(now.Year, now.Month, 1, 10, 0, 0, DateTimeKind.Utc).AddMonths(-3);
         var today = DateOnly.FromDateTime(now);
         var aftersales = await db.Users.SingleAsync(u => u.Email == "aftersales@demo.local");
-        var department = new Department($"KVP test {Guid.NewGuid():N}"[..20], DepartmentKind.Delivering);
+        var department = new Department(new LocalizedText($"KVP test {Guid.NewGuid():N}"[..20]), DepartmentKind.Delivering);
         db.Departments.Add(department);
-        var promising = await db.Departments.SingleAsync(d => d.Name == "Sales");
+        var promising = await db.Departments.SingleAsync(d => d.Name.English == "Sales");
         var sales = await db.Users.SingleAsync(u => u.Email == "sales@demo.local");
         var category = await db.PromiseCategories.FirstAsync();
         var customer = await db.Customers.FirstAsync();

@@ -24,7 +24,7 @@ public sealed class EnvelopeTests(QualityGatesFactory factory) : IClassFixture<Q
     };
 
     private Task<CapabilityEnvelope> StoredAsync(string name) =>
-        factory.WithDbAsync(db => db.CapabilityEnvelopes.AsNoTracking().SingleAsync(e => e.Name == name));
+        factory.WithDbAsync(db => db.CapabilityEnvelopes.AsNoTracking().SingleAsync(e => e.Name.English == name));
 
     /// <summary>A Service envelope defined through the form by Service's manager; its edit page's url.</summary>
     private async Task<(TestClient Client, string EditUrl)> DefineAsync(string name)
@@ -63,6 +63,30 @@ public sealed class EnvelopeTests(QualityGatesFactory factory) : IClassFixture<Q
         var readersList = await reader.GetPageAsync("/Envelopes?sort=-name");
         Assert.Contains("Critical faults fixed within 8 h", readersList.QuerySelector("tbody")!.TextContent);
         Assert.Null(readersList.QuerySelector($"a[href='{editUrl}']"));
+    }
+
+    [Fact]
+    public async Task An_envelope_named_in_both_languages_is_listed_in_the_readers_language()
+    {
+        using var client = factory.CreateTestClient();
+        await client.SignInSuccessfullyAsync(ServiceManager);
+        var form = await ValidFormAsync("Critical faults fixed within 6 h");
+        form["Input.NameGerman"] = "Kritische Störungen binnen 6 h behoben";
+        form["Input.Bound"] = "6";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync("/Envelopes/Create", form)).StatusCode);
+
+        var stored = await StoredAsync("Critical faults fixed within 6 h");
+        Assert.Equal("Kritische Störungen binnen 6 h behoben", stored.Name.German);
+        using var german = factory.CreateTestClient();
+        german.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+        await german.SignInSuccessfullyAsync("sales@demo.local");
+        var list = await german.GetPageAsync("/Envelopes?sort=name");
+        var row = list.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Kritische Störungen binnen 6 h behoben", StringComparison.Ordinal));
+        Assert.Contains("Lösungszeit", row.TextContent);
+        Assert.Contains("Kundendienst", row.TextContent);
+        var edit = await client.GetPageAsync($"/Envelopes/Edit/{stored.Id}");
+        Assert.Equal("Kritische Störungen binnen 6 h behoben", edit.InputValue("Input.NameGerman"));
     }
 
     [Fact]
@@ -165,7 +189,7 @@ public sealed class EnvelopeTests(QualityGatesFactory factory) : IClassFixture<Q
         var response = await sales.Http.PostAsync("/Envelopes/Create", new FormUrlEncodedContent(form));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.False(await factory.WithDbAsync(db => db.CapabilityEnvelopes.AnyAsync(e => e.Name == "Sales' own envelope")));
+        Assert.False(await factory.WithDbAsync(db => db.CapabilityEnvelopes.AnyAsync(e => e.Name.English == "Sales' own envelope")));
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public sealed class ExportTests(QualityGatesFactory factory) : IClassFixture<Qua
         var response = await manager.GetAsync("/Promises/Export?format=csv");
 
         var rows = ParseCsv(await response.Content.ReadAsByteArrayAsync());
-        var projects = await factory.WithDbAsync(db => db.Promises.CountAsync(p => p.DeliveringDepartmentId == db.Departments.Single(d => d.Name == "Projects").Id));
+        var projects = await factory.WithDbAsync(db => db.Promises.CountAsync(p => p.DeliveringDepartmentId == db.Departments.Single(d => d.Name.English == "Projects").Id));
         Assert.Equal(projects, rows.Count - 1);
         Assert.All(rows.Skip(1), r => Assert.Equal("Projects", r[5]));
     }

@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain;
 using QualityGates.Domain.Feedback;
 using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Promises;
@@ -244,7 +245,7 @@ public sealed class ImprovementTests(QualityGatesFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var changed = await factory.WithDbAsync(db => db.GateDefinitions.AsNoTracking().Include(g => g.Checkpoints).SingleAsync(g => g.Code == "G1"));
         Assert.Equal(gate.ChecklistVersion + 1, changed.ChecklistVersion);
-        Assert.Contains(changed.CurrentChecklist, c => c.Text == "Weekend rota checked for the promised hours");
+        Assert.Contains(changed.CurrentChecklist, c => c.Text.English == "Weekend rota checked for the promised hours");
         var recorded = (await ActionAsync("Staff the hotline on weekends")).UpstreamChanges.Single(c => c.Kind == UpstreamChangeKind.GateCheckpoint);
         Assert.Equal((gate.Id, changed.ChecklistVersion), (recorded.GateDefinitionId, recorded.ChecklistVersion));
 
@@ -296,7 +297,7 @@ public sealed class ImprovementTests(QualityGatesFactory factory) : IClassFixtur
     {
         var categoryId = await factory.WithDbAsync(async db =>
         {
-            var category = new PromiseCategory("Workshops");
+            var category = new PromiseCategory(new LocalizedText("Workshops"));
             db.PromiseCategories.Add(category);
             await db.SaveChangesAsync();
             var aftersales = await db.Users.Where(u => u.Email == "aftersales@demo.local").Select(u => u.Id).SingleAsync();
@@ -327,13 +328,13 @@ public sealed class ImprovementTests(QualityGatesFactory factory) : IClassFixtur
     private Task<(int CategoryId, int CustomerId, int OtherCustomerId)> TrackRecordDataAsync() => factory.WithDbAsync(async db =>
     {
         var now = factory.Clock.GetUtcNow().UtcDateTime;
-        var category = new PromiseCategory("Training");
+        var category = new PromiseCategory(new LocalizedText("Training"));
         db.PromiseCategories.Add(category);
         await db.SaveChangesAsync();
         var customers = await db.Customers.OrderBy(c => c.Name).Select(c => c.Id).Take(2).ToListAsync();
-        var sales = await db.Departments.SingleAsync(d => d.Name == "Sales");
-        var service = await db.Departments.SingleAsync(d => d.Name == "Service");
-        var projects = await db.Departments.SingleAsync(d => d.Name == "Projects");
+        var sales = await db.Departments.SingleAsync(d => d.Name.English == "Sales");
+        var service = await db.Departments.SingleAsync(d => d.Name.English == "Service");
+        var projects = await db.Departments.SingleAsync(d => d.Name.English == "Projects");
         var owner = await db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync();
         var aftersales = await db.Users.Where(u => u.Email == "aftersales@demo.local").Select(u => u.Id).SingleAsync();
         var outcomes = new (int Delivering, OutcomeKind? Outcome)[]

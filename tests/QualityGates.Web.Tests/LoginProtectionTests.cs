@@ -175,7 +175,7 @@ public sealed class SignInEnumerationAndAuditTests(CountingHasherFactory factory
         var saved = await admin.SubmitAsync($"/Admin/Users/Edit/{userId}", new Dictionary<string, string>
         {
             ["Input.Role"] = Authorization.Roles.Executive,
-            ["Input.DepartmentId"] = await factory.WithDbAsync(db => db.Departments.Where(d => d.Name == "Management").Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).SingleAsync()),
+            ["Input.DepartmentId"] = await factory.WithDbAsync(db => db.Departments.Where(d => d.Name.English == "Management").Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).SingleAsync()),
         }, "form:not([action])");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 

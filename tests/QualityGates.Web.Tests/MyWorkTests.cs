@@ -16,7 +16,7 @@ public sealed class MyWorkTests(QualityGatesFactory factory) : IClassFixture<Qua
         using var client = factory.CreateTestClient();
         await client.SignInSuccessfullyAsync("sales@demo.local");
         var approved = await factory.WithDbAsync(db => db.Promises.CountAsync(p => p.Status == PromiseStatus.Approved
-            && db.Departments.Any(d => d.Id == p.PromisingDepartmentId && d.Name == "Sales")));
+            && db.Departments.Any(d => d.Id == p.PromisingDepartmentId && d.Name.English == "Sales")));
 
         var home = await client.GetPageAsync("/");
 

@@ -57,6 +57,6 @@ public sealed class SessionRevocationTests(QualityGatesFactory factory) : IClass
     }
 
     private async Task<string> DepartmentIdAsync(string name) =>
-        await factory.WithDbAsync(db => db.Departments.Where(d => d.Name == name)
+        await factory.WithDbAsync(db => db.Departments.Where(d => d.Name.English == name)
             .Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).SingleAsync());
 }

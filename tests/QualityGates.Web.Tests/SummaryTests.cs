@@ -326,7 +326,7 @@ public sealed class SummaryTests(QualityGatesFactory factory, ITestOutputHelper 
         {
             var world = new World(db, numbers, clock)
             {
-                Departments = await db.Departments.ToDictionaryAsync(d => d.Name),
+                Departments = await db.Departments.ToDictionaryAsync(d => d.Name.English),
                 Categories = await db.PromiseCategories.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(),
                 Customers = await db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Take(4).ToListAsync(),
                 Users = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id),
@@ -361,7 +361,7 @@ public sealed class SummaryTests(QualityGatesFactory factory, ITestOutputHelper 
         {
             var promising = Departments[_promising[random.Next(_promising.Length)]];
             var details = RandomDetails(random, promising);
-            var promise = await NewDraftAsync(promising.Name, Departments.Values.Single(d => d.Id == details.DeliveringDepartmentId).Name,
+            var promise = await NewDraftAsync(promising.Name.English, Departments.Values.Single(d => d.Id == details.DeliveringDepartmentId).Name.English,
                 details.CategoryId, details.CustomerId, details.Target.Value!.Value, details.DueDate);
             await Db.SaveChangesAsync();
             ids.Add(promise.Id);

@@ -6,10 +6,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using QualityGates.Domain;
 using QualityGates.Domain.Gates;
 using QualityGates.Tests;
 using QualityGates.Web.Dashboard;
 using QualityGates.Web.Data;
+using QualityGates.Web.Data.Seeding;
+using QualityGates.Web.Data.Upgrades;
 using QualityGates.Web.Tests.Infrastructure;
 
 namespace QualityGates.Web.Tests;
@@ -17,10 +20,13 @@ namespace QualityGates.Web.Tests;
 /// <summary>
 /// A database made and used by each released version (the fixtures in Upgrades/, made by that version's own app:
 /// scripts/make-upgrade-fixtures.sh) is opened by today's app: it loses no row, its dashboard shows the figures its
-/// history gives, and a second start changes nothing. SQLite by default, PostgreSQL with QUALITYGATES_TEST_POSTGRES.
+/// history gives, its seeded reference data gets German names, and a second start changes nothing. SQLite by
+/// default, PostgreSQL with QUALITYGATES_TEST_POSTGRES.
 /// </summary>
 public sealed class UpgradeTests(ITestOutputHelper output)
 {
+    private const string RenamedService = "Field Service";
+
     private static readonly JsonSerializerOptions _json = new() { WriteIndented = true };
 
     // Derived from other tables, or the upgrade's own record: the upgrade may write them.
@@ -39,6 +45,8 @@ public sealed class UpgradeTests(ITestOutputHelper output)
     {
         await using var database = await TestDatabase.CreateAsync();
         await RestoreAsync(release, database);
+        // Renamed by an administrator before the upgrade: it keeps its name, in English, until someone enters the German.
+        await ExecuteAsync(database, $"UPDATE \"Departments\" SET \"Name\" = '{RenamedService}' WHERE \"Name\" = 'Service'");
         var before = await SnapshotAsync(database);
 
         DashboardFigures upgraded;
@@ -50,7 +58,8 @@ public sealed class UpgradeTests(ITestOutputHelper output)
                 var figures = await FiguresAsync(db, fromBaseTables: false);
                 Assert.Equal(Json(await FiguresAsync(db, fromBaseTables: true)), Json(figures));
                 await AssertFiguresFollowTheHistoryAsync(db, figures);
-                Assert.Single(await db.DataUpgrades.ToListAsync());
+                await AssertSeededNamesReadInGermanAsync(db);
+                Assert.Equal(DataUpgrades.All.Order(), (await db.DataUpgrades.Select(u => u.Name).ToListAsync()).Order());
                 return figures;
             });
         }
@@ -123,6 +132,25 @@ public sealed class UpgradeTests(ITestOutputHelper output)
             figures.MedianDays.Decisions);
     }
 
+    /// <summary>
+    /// Every department, category, gate, checkpoint and demo envelope still named as seeded has its seeded German name;
+    /// the renamed department keeps its English name and no German one.
+    /// </summary>
+    private static async Task AssertSeededNamesReadInGermanAsync(QualityGatesDbContext db)
+    {
+        var departments = await db.Departments.AsNoTracking().Select(d => d.Name).ToListAsync();
+        Assert.Equal(
+            ReferenceData.Departments().Select(d => d.Name.English == "Service" ? new LocalizedText(RenamedService) : d.Name).OrderBy(n => n.English),
+            departments.OrderBy(n => n.English));
+        Assert.Equal(ReferenceData.CategoryNames.OrderBy(n => n.English), (await db.PromiseCategories.AsNoTracking().Select(c => c.Name).ToListAsync()).OrderBy(n => n.English));
+
+        var seededGates = ReferenceData.Gates(afterSalesDepartmentId: 0);
+        var gates = await db.GateDefinitions.AsNoTracking().Include(g => g.Checkpoints).OrderBy(g => g.Order).ToListAsync();
+        Assert.Equal(seededGates.Select(g => g.Name), gates.Select(g => g.Name));
+        Assert.Equal(seededGates.SelectMany(g => g.Checkpoints.Select(c => (g.Code, c.Text))), gates.SelectMany(g => g.Checkpoints.OrderBy(c => c.Id).Select(c => (g.Code, c.Text))));
+        Assert.Equal(DemoData.EnvelopeNames.OrderBy(n => n.English), (await db.CapabilityEnvelopes.AsNoTracking().Select(e => e.Name).ToListAsync()).OrderBy(n => n.English));
+    }
+
     private static Task<DashboardFigures> FiguresAsync(QualityGatesDbContext db, bool fromBaseTables)
     {
         var queries = new DashboardQueries(db, TestClock.Create()) { FromBaseTables = fromBaseTables };
@@ -153,6 +181,17 @@ public sealed class UpgradeTests(ITestOutputHelper output)
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(script, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task ExecuteAsync(TestDatabase database, string sql)
+    {
+        await using DbConnection connection = database.Provider == "Sqlite"
+            ? new SqliteConnection(database.ConnectionString + ";Pooling=False")
+            : new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
 

@@ -102,7 +102,7 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
         assignIds(promise);
         Created(records, owner, createdAt);
 
-        var delivering = world.Departments[template.Delivering].Name;
+        var delivering = world.Departments[template.Delivering].Name.English;
         var t = createdAt.AddHours(random.Next(1, 96));
         if (random.Next(100) < 5 || t > now)
         {
@@ -333,7 +333,7 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
         var envelope = world.Envelopes.FirstOrDefault(e => e.Covers(promise.CategoryId, promise.DeliveringDepartmentId, promise.Target));
         if (envelope is not null)
         {
-            Act(records, owner, t, () => review.PassByEnvelope(promise, envelope.Id, envelope.Name, t));
+            Act(records, owner, t, () => review.PassByEnvelope(promise, envelope.Id, envelope.Name.English, t));
             return t;
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain;
 using QualityGates.Domain.Customers;
 using QualityGates.Domain.Departments;
 using QualityGates.Domain.Envelopes;
@@ -18,7 +19,7 @@ public sealed record Person(AppUser User, string Role, Department Department)
 {
     public string Id => User.Id;
 
-    public AuditActor Actor { get; } = new(User.Id, User.DisplayName, Role, Department.Name);
+    public AuditActor Actor { get; } = new(User.Id, User.DisplayName, Role, Department.Name.English);
 }
 
 /// <summary>
@@ -55,13 +56,13 @@ public sealed class World
 
     private static readonly string[] _legalForms = ["GmbH", "AG", "KG", "SE", "GmbH & Co. KG", "e.K."];
 
-    private static readonly (string Name, string Delivering, string Category, string Metric, TargetComparator Comparator, decimal Bound, string Unit)[] _envelopes =
+    private static readonly (LocalizedText Name, string Delivering, string Category, string Metric, TargetComparator Comparator, decimal Bound, string Unit)[] _envelopes =
     [
-        ("On-site within 48 h in Germany", "Service", "Response time", "Time to on-site", TargetComparator.AtMost, 48, "h"),
-        ("First response within 4 h", "Service", "Response time", "First response", TargetComparator.AtMost, 4, "h"),
-        ("Portal availability 99.5 %", "Service", "Availability", "Monthly availability", TargetComparator.AtLeast, 99.5m, "%"),
-        ("Lead time of six weeks", "Production", "Delivery date", "Lead time", TargetComparator.AtMost, 6, "weeks"),
-        ("Call-back within 30 minutes", "Service", "Support", "Call-back time", TargetComparator.AtMost, 30, "min"),
+        (new("On-site within 48 h in Germany", "Vor Ort innerhalb von 48 h in Deutschland"), "Service", "Response time", "Time to on-site", TargetComparator.AtMost, 48, "h"),
+        (new("First response within 4 h", "Erste Reaktion innerhalb von 4 h"), "Service", "Response time", "First response", TargetComparator.AtMost, 4, "h"),
+        (new("Portal availability 99.5 %", "Portalverfügbarkeit 99,5 %"), "Service", "Availability", "Monthly availability", TargetComparator.AtLeast, 99.5m, "%"),
+        (new("Lead time of six weeks", "Lieferzeit von sechs Wochen"), "Production", "Delivery date", "Lead time", TargetComparator.AtMost, 6, "weeks"),
+        (new("Call-back within 30 minutes", "Rückruf innerhalb von 30 Minuten"), "Service", "Support", "Call-back time", TargetComparator.AtMost, 30, "min"),
     ];
 
     private World()
@@ -88,7 +89,8 @@ public sealed class World
         QualityGatesDbContext db, RoleManager<IdentityRole> roles, GeneratorOptions options, Random random, CancellationToken ct)
     {
         await ReferenceData.EnsureAsync(db, roles, ct);
-        var departments = await db.Departments.ToDictionaryAsync(d => d.Name, ct);
+        // A fresh database: the departments and categories have their seeded English names.
+        var departments = await db.Departments.ToDictionaryAsync(d => d.Name.English, ct);
         var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
         var start = options.Now.AddYears(-options.Years - 1);
 
@@ -146,7 +148,7 @@ public sealed class World
         }
 
         db.Customers.AddRange(customers);
-        var categories = await db.PromiseCategories.ToDictionaryAsync(c => c.Name, ct);
+        var categories = await db.PromiseCategories.ToDictionaryAsync(c => c.Name.English, ct);
         var envelopes = _envelopes.Select(e => CapabilityEnvelope.Define(
             departments[e.Delivering], new EnvelopeTerms(e.Name, categories[e.Category].Id, e.Metric, e.Comparator, e.Bound, e.Unit), start)).ToList();
         envelopes[^1].Deactivate();

@@ -1,10 +1,16 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace QualityGates.Domain.Departments;
 
-public sealed class Department
+/// <summary>
+/// One of the company's departments. Its kind decides what it does (promise, deliver, run AfterSales, manage);
+/// administrators rename it, in English and German, but neither add nor remove one nor change its kind.
+/// </summary>
+public sealed class Department : IVersioned
 {
     public const int NameMaxLength = 100;
 
-    public Department(string name, DepartmentKind kind, bool makesGeneralClaims = false)
+    public Department(LocalizedText name, DepartmentKind kind, bool makesGeneralClaims = false)
     {
         Rename(name);
         if (makesGeneralClaims && kind != DepartmentKind.Promising)
@@ -16,18 +22,26 @@ public sealed class Department
         MakesGeneralClaims = makesGeneralClaims;
     }
 
+    private Department()
+    {
+        Name = null!;
+    }
+
     public int Id { get; private set; }
 
-    public string Name { get; private set; } = "";
+    public LocalizedText Name { get; private set; }
 
     public DepartmentKind Kind { get; private set; }
 
     /// <summary>Marketing's claims ("24/7 hotline") may name no customer: they apply to all customers.</summary>
     public bool MakesGeneralClaims { get; private set; }
 
-    public void Rename(string name)
+    public int Version { get; private set; }
+
+    [MemberNotNull(nameof(Name))]
+    public void Rename(LocalizedText name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Name = name.Trim();
+        ArgumentNullException.ThrowIfNull(name);
+        Name = name;
     }
 }

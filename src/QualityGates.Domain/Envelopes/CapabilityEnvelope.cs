@@ -18,15 +18,15 @@ public sealed class CapabilityEnvelope : IVersioned
 
     private CapabilityEnvelope()
     {
-        Name = "";
+        Name = null!;
         Metric = "";
         Unit = "";
     }
 
     public int Id { get; private set; }
 
-    /// <summary>A short label, e.g. "On-site within 48 h in Germany".</summary>
-    public string Name { get; private set; }
+    /// <summary>A short label, e.g. "On-site within 48 h in Germany" / "Vor Ort binnen 48 h in Deutschland".</summary>
+    public LocalizedText Name { get; private set; }
 
     /// <summary>The department that guarantees the envelope; it never changes.</summary>
     public int DeliveringDepartmentId { get; private set; }
@@ -126,7 +126,7 @@ public sealed class CapabilityEnvelope : IVersioned
     private void Apply(EnvelopeTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        if (string.IsNullOrWhiteSpace(terms.Name) || string.IsNullOrWhiteSpace(terms.Metric) || string.IsNullOrWhiteSpace(terms.Unit))
+        if (terms.Name is null || string.IsNullOrWhiteSpace(terms.Metric) || string.IsNullOrWhiteSpace(terms.Unit))
         {
             throw new DomainException("EnvelopeIncomplete", "An envelope needs a name, a metric and a unit.");
         }
@@ -141,7 +141,7 @@ public sealed class CapabilityEnvelope : IVersioned
             throw new ArgumentOutOfRangeException(nameof(terms), terms.Comparator, "Unknown comparator.");
         }
 
-        Name = terms.Name.Trim();
+        Name = terms.Name;
         CategoryId = terms.CategoryId;
         Metric = terms.Metric.Trim();
         Comparator = terms.Comparator;

@@ -4,7 +4,7 @@ namespace QualityGates.Domain.Envelopes;
 
 /// <summary>What a delivering department guarantees in an envelope: everything but its identity and state.</summary>
 public sealed record EnvelopeTerms(
-    string Name,
+    LocalizedText Name,
     int CategoryId,
     string Metric,
     TargetComparator Comparator,

@@ -2,7 +2,9 @@ namespace QualityGates.Domain.Gates;
 
 /// <summary>
 /// One criterion of a gate's checklist. Never changed once added: an edit retires it and adds a new one
-/// in the next version, so a review keeps the checklist of the version it started with.
+/// in the next version, so a review keeps the checklist of the version it started with. Only its German
+/// wording may be entered or corrected later (<see cref="GateDefinition.TranslateCheckpoints"/>): a translation
+/// of the same criterion, not another one.
 /// </summary>
 public sealed class GateCheckpoint
 {
@@ -10,13 +12,13 @@ public sealed class GateCheckpoint
 
     private GateCheckpoint()
     {
-        Text = "";
+        Text = null!;
     }
 
-    internal GateCheckpoint(string text, bool isMandatory, IEnumerable<int> categoryIds, int? providingDepartmentId, int? receivingDepartmentId, int version)
+    internal GateCheckpoint(LocalizedText text, bool isMandatory, IEnumerable<int> categoryIds, int? providingDepartmentId, int? receivingDepartmentId, int version)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        Text = text.Trim();
+        ArgumentNullException.ThrowIfNull(text);
+        Text = text;
         IsMandatory = isMandatory;
         CategoryIds = categoryIds.Distinct().Order().ToList();
         ProvidingDepartmentId = providingDepartmentId;
@@ -28,7 +30,7 @@ public sealed class GateCheckpoint
 
     public int GateDefinitionId { get; private set; }
 
-    public string Text { get; private set; }
+    public LocalizedText Text { get; private set; }
 
     public bool IsMandatory { get; private set; }
 
@@ -50,4 +52,6 @@ public sealed class GateCheckpoint
     public bool AppliesTo(int categoryId) => CategoryIds.Count == 0 || CategoryIds.Contains(categoryId);
 
     internal void Retire(int version) => RetiredInVersion ??= version;
+
+    internal void Translate(string? german) => Text = Text.WithGerman(german);
 }

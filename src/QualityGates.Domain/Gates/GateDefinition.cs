@@ -14,14 +14,14 @@ public sealed class GateDefinition : IVersioned
     private GateDefinition()
     {
         Code = "";
-        Name = "";
+        Name = null!;
     }
 
     public int Id { get; private set; }
 
     public string Code { get; private set; }
 
-    public string Name { get; private set; }
+    public LocalizedText Name { get; private set; }
 
     public int Order { get; private set; }
 
@@ -41,10 +41,10 @@ public sealed class GateDefinition : IVersioned
 
     public IReadOnlyList<GateCheckpoint> Checkpoints => _checkpoints;
 
-    public static GateDefinition Define(string code, string name, int order, GateStage stage, GateDecider decider, int? deciderDepartmentId)
+    public static GateDefinition Define(string code, LocalizedText name, int order, GateStage stage, GateDecider decider, int? deciderDepartmentId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(name);
         if ((decider == GateDecider.NamedDepartment) != (deciderDepartmentId is not null))
         {
             throw new DomainException("GateDeciderDepartment", "A gate decided by a named department must name it, and only then.");
@@ -53,7 +53,7 @@ public sealed class GateDefinition : IVersioned
         return new GateDefinition
         {
             Code = code.Trim().ToUpperInvariant(),
-            Name = name.Trim(),
+            Name = name,
             Order = order,
             Stage = stage,
             Decider = decider,
@@ -71,7 +71,7 @@ public sealed class GateDefinition : IVersioned
 
     /// <summary>Seeding: the first version's checklist.</summary>
     public GateCheckpoint AddInitialCheckpoint(
-        string text, bool isMandatory, IEnumerable<int>? categoryIds = null, int? providingDepartmentId = null, int? receivingDepartmentId = null)
+        LocalizedText text, bool isMandatory, IEnumerable<int>? categoryIds = null, int? providingDepartmentId = null, int? receivingDepartmentId = null)
     {
         if (ChecklistVersion != 1 || _checkpoints.Any(c => c.RetiredInVersion is not null))
         {
@@ -112,10 +112,28 @@ public sealed class GateDefinition : IVersioned
         ChecklistVersion = version;
     }
 
-    public void Rename(string name)
+    /// <summary>
+    /// Enters or corrects the German wording of checkpoints of the current checklist, without a new version: the
+    /// criteria stay the same. Checkpoints not named keep theirs.
+    /// </summary>
+    public void TranslateCheckpoints(IReadOnlyDictionary<int, string?> german)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Name = name.Trim();
+        var current = CurrentChecklist;
+        if (german.Keys.Any(id => current.All(c => c.Id != id)))
+        {
+            throw new DomainException("TranslatedCheckpointNotInChecklist", "Only checkpoints of the current checklist can be translated.");
+        }
+
+        foreach (var checkpoint in current.Where(c => german.ContainsKey(c.Id)))
+        {
+            checkpoint.Translate(german[checkpoint.Id]);
+        }
+    }
+
+    public void Rename(LocalizedText name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Name = name;
     }
 
     public void Deactivate() => IsActive = false;
@@ -124,4 +142,4 @@ public sealed class GateDefinition : IVersioned
 }
 
 public sealed record CheckpointSpec(
-    string Text, bool IsMandatory, IReadOnlyCollection<int> CategoryIds, int? ProvidingDepartmentId = null, int? ReceivingDepartmentId = null);
+    LocalizedText Text, bool IsMandatory, IReadOnlyCollection<int> CategoryIds, int? ProvidingDepartmentId = null, int? ReceivingDepartmentId = null);

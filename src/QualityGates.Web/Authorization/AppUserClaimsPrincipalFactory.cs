@@ -31,7 +31,8 @@ internal sealed class AppUserClaimsPrincipalFactory(
             identity.AddClaim(new Claim(AppClaimTypes.NoPassword, "true"));
         }
 
-        var department = await db.Departments.Where(d => d.Id == user.DepartmentId).Select(d => d.Name).SingleOrDefaultAsync();
+        // In English, as the audit trail records every value: invariant, whoever reads it later.
+        var department = await db.Departments.Where(d => d.Id == user.DepartmentId).Select(d => d.Name.English).SingleOrDefaultAsync();
         if (department is not null)
         {
             identity.AddClaim(new Claim(AppClaimTypes.DepartmentName, department));

@@ -5,6 +5,7 @@ using QualityGates.Domain.Improvement;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Summaries;
+using QualityGates.Web.Localization;
 
 namespace QualityGates.Web.Dashboard;
 
@@ -703,8 +704,8 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     }
 
     private async Task<Dictionary<int, string>> DepartmentNamesAsync(CancellationToken ct) =>
-        _departmentNames ??= await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        _departmentNames ??= await db.Departments.Select(d => new { d.Id, Name = d.Name.In(Cultures.Current) }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
 
     private async Task<Dictionary<int, string>> CategoryNamesAsync(CancellationToken ct) =>
-        _categoryNames ??= await db.PromiseCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        _categoryNames ??= await db.PromiseCategories.Select(c => new { c.Id, Name = c.Name.In(Cultures.Current) }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
 }

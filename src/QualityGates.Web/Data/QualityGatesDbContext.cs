@@ -189,7 +189,8 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     internal void DiscardUncommittedSummaries() => _uncommittedSummaries.Clear();
 
     // Here rather than at registration: every context, also of the tools and design-time factories, keeps its summaries.
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(SummaryCommit.Instance);
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(SummaryCommit.Instance, LocalizedTextQueries.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

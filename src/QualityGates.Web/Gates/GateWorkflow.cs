@@ -71,7 +71,7 @@ public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time, Ga
             .OrderBy(e => e.Id).ToListAsync(ct);
         if (envelopes.FirstOrDefault(e => e.Covers(promise.CategoryId, promise.DeliveringDepartmentId, promise.Target)) is { } envelope)
         {
-            review.PassByEnvelope(promise, envelope.Id, envelope.Name, now);
+            review.PassByEnvelope(promise, envelope.Id, envelope.Name.English, now);
         }
         else
         {

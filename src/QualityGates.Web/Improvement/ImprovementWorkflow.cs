@@ -88,7 +88,7 @@ public sealed class ImprovementWorkflow(QualityGatesDbContext db, ImprovementNot
         }
 
         gate.ChangeChecklist([], [checkpoint]);
-        action.RecordUpstreamChange(UpstreamChange.NewCheckpoint(gate.Id, gate.ChecklistVersion, checkpoint.Text, userId, UtcNow));
+        action.RecordUpstreamChange(UpstreamChange.NewCheckpoint(gate.Id, gate.ChecklistVersion, checkpoint.Text.English, userId, UtcNow));
         await db.SaveChangesAsync();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 using QualityGates.Web.Pages.Shared;
 
 namespace QualityGates.Web.Improvement;
@@ -34,7 +35,7 @@ public sealed record PromiseExperience(
             return None;
         }
 
-        var categoryName = await db.PromiseCategories.Where(c => c.Id == category).Select(c => c.Name).SingleOrDefaultAsync();
+        var categoryName = await db.PromiseCategories.Where(c => c.Id == category).Select(c => c.Name.In(Cultures.Current)).SingleOrDefaultAsync();
         if (categoryName is null)
         {
             return None;
@@ -66,7 +67,8 @@ public sealed record PromiseExperience(
                 .ToListAsync())
             .Where(c => c.Total > 0).ToList();
         var departmentIds = counts.Select(c => c.DepartmentId).ToList();
-        var names = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name);
+        var names = await db.Departments.Where(d => departmentIds.Contains(d.Id))
+            .Select(d => new { d.Id, Name = d.Name.In(Cultures.Current) }).ToDictionaryAsync(d => d.Id, d => d.Name);
         var record = counts
             .Select(c => new TrackRecord(names[c.DepartmentId], (int)c.Total, (int)c.Kept))
             .OrderBy(r => r.DeliveringDepartmentName, StringComparer.CurrentCulture)

@@ -33,13 +33,14 @@ public static class LocalizerExtensions
             ? l["Target.ByDate", target.Metric!, target.TargetDate!.Value.Date()]
             : $"{target.Metric} {MeasurableTarget.Symbol(target.Comparator)} {target.Value!.Value.ToString("0.####", CultureInfo.CurrentCulture)} {target.Unit}";
 
-    /// <summary>A broken business rule, explained: "Error.{Code}" with the rule's arguments, statuses translated.</summary>
+    /// <summary>A broken business rule, explained: "Error.{Code}" with the rule's arguments, statuses and names translated.</summary>
     public static string Error(this IStringLocalizer l, DomainException error) =>
         l[$"Error.{error.Code}", error.Arguments.Select(a => a switch
         {
             PromiseStatus s => l.Status(s),
             FeedbackStatus f => l.FeedbackStatus(f),
             PdcaPhase p => l.Phase(p),
+            LocalizedText name => name.In(Cultures.Current),
             _ => a,
         }).ToArray()];
 

@@ -58,7 +58,7 @@ public sealed class ExternalSignIn(
             return (null, refused);
         }
 
-        auditContext.ActAs(new AuditActor((user ?? holder)?.Id, account.DisplayName, account.Role, department!.Name));
+        auditContext.ActAs(new AuditActor((user ?? holder)?.Id, account.DisplayName, account.Role, department!.Name.English));
         auditContext.Reason = $"Single sign-on: name, e-mail, role and department from {_options.DisplayName}";
         // The user, their role and their login together or not at all; at most once under a retrying strategy (ADR 0015).
         var saved = await db.Database.ExecuteOnceAsync(async () =>
@@ -175,9 +175,14 @@ public sealed class ExternalSignIn(
     private async Task<bool> HasLoginAsync(AppUser user) =>
         (await userManager.GetLoginsAsync(user)).Any(l => l.LoginProvider == SingleSignOnOptions.Scheme);
 
-    // Reference data of a few dozen rows: compared here, as the directory may spell the name in another case.
-    private async Task<Department?> DepartmentNamedAsync(string name) =>
-        (await db.Departments.AsNoTracking().ToListAsync()).FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+    // Reference data of a few dozen rows: compared here, as the directory may spell the name in another case, and in
+    // either language (ADR 0027); the English name first, should a German name equal another department's English one.
+    private async Task<Department?> DepartmentNamedAsync(string name)
+    {
+        var departments = await db.Departments.AsNoTracking().ToListAsync();
+        return departments.FirstOrDefault(d => string.Equals(d.Name.English, name, StringComparison.OrdinalIgnoreCase))
+               ?? departments.FirstOrDefault(d => string.Equals(d.Name.German, name, StringComparison.OrdinalIgnoreCase));
+    }
 
     private static string Shortened(string name) => name.Length <= AppUser.DisplayNameMaxLength ? name : name[..AppUser.DisplayNameMaxLength];
 }

@@ -62,8 +62,8 @@ public sealed class DashboardDataSet
         db.Customers.Add(customer);
         await db.SaveChangesAsync();
 
-        var departments = await db.Departments.ToDictionaryAsync(d => d.Name);
-        var categories = await db.PromiseCategories.ToDictionaryAsync(c => c.Name);
+        var departments = await db.Departments.ToDictionaryAsync(d => d.Name.English);
+        var categories = await db.PromiseCategories.ToDictionaryAsync(c => c.Name.English);
         var users = await db.Users.ToDictionaryAsync(u => u.Email!);
         var sales = users["sales@demo.local"];
         var presales = users["presales@demo.local"];

@@ -7,10 +7,10 @@ namespace QualityGates.Web.Tests.Infrastructure;
 public static class DemoIds
 {
     public static Task<string> DepartmentAsync(this QualityGatesFactory factory, string name) =>
-        factory.WithDbAsync(async db => Text((await db.Departments.SingleAsync(d => d.Name == name)).Id));
+        factory.WithDbAsync(async db => Text((await db.Departments.SingleAsync(d => d.Name.English == name)).Id));
 
     public static Task<string> CategoryAsync(this QualityGatesFactory factory, string name) =>
-        factory.WithDbAsync(async db => Text((await db.PromiseCategories.SingleAsync(c => c.Name == name)).Id));
+        factory.WithDbAsync(async db => Text((await db.PromiseCategories.SingleAsync(c => c.Name.English == name)).Id));
 
     public static Task<string> FirstCustomerAsync(this QualityGatesFactory factory) =>
         factory.WithDbAsync(async db => Text(await db.Customers.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()));

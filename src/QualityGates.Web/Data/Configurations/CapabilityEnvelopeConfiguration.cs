@@ -10,7 +10,7 @@ internal sealed class CapabilityEnvelopeConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<CapabilityEnvelope> builder)
     {
-        builder.Property(e => e.Name).HasMaxLength(CapabilityEnvelope.NameMaxLength);
+        builder.ComplexProperty(e => e.Name, LocalizedTextColumns.In("Name", CapabilityEnvelope.NameMaxLength));
         builder.Property(e => e.Metric).HasMaxLength(CapabilityEnvelope.MetricMaxLength);
         builder.Property(e => e.Unit).HasMaxLength(CapabilityEnvelope.UnitMaxLength);
         builder.Property(e => e.Bound).HasPrecision(18, 4);

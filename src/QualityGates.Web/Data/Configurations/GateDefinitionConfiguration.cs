@@ -11,7 +11,7 @@ internal sealed class GateDefinitionConfiguration : IEntityTypeConfiguration<Gat
     {
         builder.Property(g => g.Code).HasMaxLength(GateDefinition.CodeMaxLength);
         builder.HasIndex(g => g.Code).IsUnique();
-        builder.Property(g => g.Name).HasMaxLength(GateDefinition.NameMaxLength);
+        builder.ComplexProperty(g => g.Name, LocalizedTextColumns.In("Name", GateDefinition.NameMaxLength));
         builder.Property(g => g.Version).IsConcurrencyToken();
         builder.HasOne<Department>().WithMany().HasForeignKey(g => g.DeciderDepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(g => g.Checkpoints).WithOne().HasForeignKey(c => c.GateDefinitionId).OnDelete(DeleteBehavior.Cascade);
@@ -24,7 +24,7 @@ internal sealed class GateCheckpointConfiguration : IEntityTypeConfiguration<Gat
 {
     public void Configure(EntityTypeBuilder<GateCheckpoint> builder)
     {
-        builder.Property(c => c.Text).HasMaxLength(GateCheckpoint.TextMaxLength);
+        builder.ComplexProperty(c => c.Text, LocalizedTextColumns.In("Text", GateCheckpoint.TextMaxLength));
         builder.PrimitiveCollection(c => c.CategoryIds);
         builder.HasOne<Department>().WithMany().HasForeignKey(c => c.ProvidingDepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Department>().WithMany().HasForeignKey(c => c.ReceivingDepartmentId).OnDelete(DeleteBehavior.Restrict);

@@ -8,7 +8,8 @@ internal sealed class PromiseCategoryConfiguration : IEntityTypeConfiguration<Pr
 {
     public void Configure(EntityTypeBuilder<PromiseCategory> builder)
     {
-        builder.Property(c => c.Name).HasMaxLength(PromiseCategory.NameMaxLength);
-        builder.HasIndex(c => c.Name).IsUnique();
+        // Unique per language, by indexes the migrations create (see DepartmentConfiguration).
+        builder.ComplexProperty(c => c.Name, LocalizedTextColumns.In("Name", PromiseCategory.NameMaxLength));
+        builder.Property(c => c.Version).IsConcurrencyToken();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain;
 using QualityGates.Domain.Customers;
 using QualityGates.Domain.Envelopes;
 using QualityGates.Domain.Feedback;
@@ -81,14 +82,17 @@ public static class DemoData
     ];
 
     // What Service and Production have approved once for everyone; the last one is no longer offered.
-    private static readonly (string Name, string Delivering, string Category, string Metric, TargetComparator Comparator, decimal Bound, string Unit, bool Active)[] _envelopes =
+    private static readonly (LocalizedText Name, string Delivering, string Category, string Metric, TargetComparator Comparator, decimal Bound, string Unit, bool Active)[] _envelopes =
     [
-        ("On-site within 48 h in Germany", "Service", "Response time", "Time to on-site", TargetComparator.AtMost, 48, "h", true),
-        ("First response within 4 h", "Service", "Response time", "First response", TargetComparator.AtMost, 4, "h", true),
-        ("Portal availability 99.5 %", "Service", "Availability", "Monthly availability", TargetComparator.AtLeast, 99.5m, "%", true),
-        ("Lead time of six weeks", "Production", "Delivery date", "Lead time", TargetComparator.AtMost, 6, "weeks", true),
-        ("Call-back within 30 minutes", "Service", "Support", "Call-back time", TargetComparator.AtMost, 30, "min", false),
+        (new("On-site within 48 h in Germany", "Vor Ort innerhalb von 48 h in Deutschland"), "Service", "Response time", "Time to on-site", TargetComparator.AtMost, 48, "h", true),
+        (new("First response within 4 h", "Erste Reaktion innerhalb von 4 h"), "Service", "Response time", "First response", TargetComparator.AtMost, 4, "h", true),
+        (new("Portal availability 99.5 %", "Portalverfügbarkeit 99,5 %"), "Service", "Availability", "Monthly availability", TargetComparator.AtLeast, 99.5m, "%", true),
+        (new("Lead time of six weeks", "Lieferzeit von sechs Wochen"), "Production", "Delivery date", "Lead time", TargetComparator.AtMost, 6, "weeks", true),
+        (new("Call-back within 30 minutes", "Rückruf innerhalb von 30 Minuten"), "Service", "Support", "Call-back time", TargetComparator.AtMost, 30, "min", false),
     ];
+
+    /// <summary>The demo envelopes' names in both languages, for the upgrade that fills in German names (ADR 0027).</summary>
+    public static IEnumerable<LocalizedText> EnvelopeNames => _envelopes.Select(e => e.Name);
 
     public static async Task SeedAsync(
         QualityGatesDbContext db, UserManager<AppUser> userManager, PromiseNumberAllocator numbers,
@@ -99,7 +103,8 @@ public static class DemoData
             return;
         }
 
-        var departments = await db.Departments.ToDictionaryAsync(d => d.Name, ct);
+        // Demo data goes into a fresh installation: the departments and categories still have their seeded names.
+        var departments = await db.Departments.ToDictionaryAsync(d => d.Name.English, ct);
         var users = new Dictionary<string, AppUser>();
         var workers = new Dictionary<string, (AppUser User, string Role)>();
         foreach (var (email, displayName, role, department) in Users)
@@ -126,7 +131,7 @@ public static class DemoData
         db.Customers.AddRange(customers);
         await db.SaveChangesAsync(ct);
 
-        var categories = await db.PromiseCategories.ToDictionaryAsync(c => c.Name, ct);
+        var categories = await db.PromiseCategories.ToDictionaryAsync(c => c.Name.English, ct);
         foreach (var e in _envelopes)
         {
             var terms = new EnvelopeTerms(e.Name, categories[e.Category].Id, e.Metric, e.Comparator, e.Bound, e.Unit);

@@ -174,8 +174,8 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
 
         public async Task LoadAsync()
         {
-            _departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Name, ct);
-            _categories = await db.PromiseCategories.AsNoTracking().ToDictionaryAsync(c => c.Name, c => c.Id, ct);
+            _departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Name.English, ct);
+            _categories = await db.PromiseCategories.AsNoTracking().ToDictionaryAsync(c => c.Name.English, c => c.Id, ct);
             _gateDefinitions = await db.GateDefinitions.AsNoTracking().Include(g => g.Checkpoints).ToDictionaryAsync(g => g.Id, ct);
         }
 
@@ -566,7 +566,7 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
         {
             clock.Now = at;
             var (_, role) = users.Values.Single(u => u.User.Id == user.Id);
-            audit.ActAs(new AuditActor(user.Id, user.DisplayName, role, _departments.Values.Single(d => d.Id == user.DepartmentId).Name));
+            audit.ActAs(new AuditActor(user.Id, user.DisplayName, role, _departments.Values.Single(d => d.Id == user.DepartmentId).Name.English));
             var result = await step();
             await db.SaveChangesAsync(ct);
             return result;

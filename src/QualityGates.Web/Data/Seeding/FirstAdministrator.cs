@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain.Departments;
 using QualityGates.Web.Authorization;
 
 namespace QualityGates.Web.Data.Seeding;
@@ -28,7 +29,7 @@ public static class FirstAdministrator
                 "with Demo__Seed=true, and start again.");
         }
 
-        var management = await db.Departments.SingleAsync(d => d.Name == "Management", ct);
+        var management = await db.Departments.OrderBy(d => d.Id).FirstAsync(d => d.Kind == DepartmentKind.Management, ct);
         var admin = new AppUser
         {
             UserName = email,

@@ -6,48 +6,75 @@ namespace QualityGates.Web.Data.Upgrades;
 
 /// <summary>
 /// Data upgrades that a migration cannot express in SQL (ADR 0023), run once per database at start after the
-/// migrations: each in one transaction, then the summaries are recounted from the corrected rows, then its name is
-/// recorded in <see cref="QualityGatesDbContext.DataUpgrades"/>. Every step is idempotent, so a start interrupted
-/// anywhere repeats it on the next one.
+/// migrations, in the order of <see cref="All"/>: each in one transaction, then (if it changed counted figures) the
+/// summaries are recounted from the corrected rows, then its name is recorded in
+/// <see cref="QualityGatesDbContext.DataUpgrades"/>. Every step is idempotent, so a start interrupted anywhere repeats
+/// it on the next one.
 /// </summary>
 public static partial class DataUpgrades
 {
     /// <summary>Fills the bookkeeping columns that LoopNotificationsDashboard added with constants from the history.</summary>
     public const string BookkeepingFromHistory = "2026-12 bookkeeping columns from history";
 
-    public static async Task<bool> IsPendingAsync(QualityGatesDbContext db, CancellationToken ct = default) =>
-        !await db.DataUpgrades.AnyAsync(u => u.Name == BookkeepingFromHistory, ct);
+    /// <summary>Fills the German names of the seeded reference data that ReferenceNamesPerLanguage added (ADR 0027).</summary>
+    public const string GermanReferenceNames = "2026-12 German names of the seeded reference data";
+
+    public static IReadOnlyList<string> All { get; } = [BookkeepingFromHistory, GermanReferenceNames];
 
     /// <summary>Runs what has not run yet; returns the names it ran.</summary>
     public static async Task<IReadOnlyList<string>> RunPendingAsync(QualityGatesDbContext db, TimeProvider time, ILogger logger, CancellationToken ct = default)
     {
-        if (!await IsPendingAsync(db, ct))
+        var done = await db.DataUpgrades.Select(u => u.Name).ToListAsync(ct);
+        var ran = new List<string>();
+        if (!done.Contains(BookkeepingFromHistory))
         {
-            return [];
+            var started = time.GetTimestamp();
+            var (promises, reviews) = await InTransactionAsync(db, () => BookkeepingBackfill.RunAsync(db, ct), ct);
+            if (promises + reviews > 0)
+            {
+                await SummaryRebuild.RunAsync(db, ct: ct);
+            }
+
+            await RecordAsync(db, BookkeepingFromHistory, time, ct);
+            var elapsed = time.GetElapsedTime(started);
+            Ran(logger, BookkeepingFromHistory, promises, reviews, elapsed);
+            ran.Add(BookkeepingFromHistory);
         }
 
-        var started = time.GetTimestamp();
+        if (!done.Contains(GermanReferenceNames))
+        {
+            var started = time.GetTimestamp();
+            var names = await InTransactionAsync(db, () => GermanNamesBackfill.RunAsync(db, ct), ct);
+            await RecordAsync(db, GermanReferenceNames, time, ct);
+            var elapsed = time.GetElapsedTime(started);
+            NamesFilled(logger, GermanReferenceNames, names, elapsed);
+            ran.Add(GermanReferenceNames);
+        }
+
+        return ran;
+    }
+
+    private static Task<T> InTransactionAsync<T>(QualityGatesDbContext db, Func<Task<T>> upgrade, CancellationToken ct)
+    {
         var isolation = db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable;
-        var (promises, reviews) = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        return db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(isolation, ct);
-            var changed = await BookkeepingBackfill.RunAsync(db, ct);
+            var result = await upgrade();
             await transaction.CommitAsync(ct);
-            return changed;
+            return result;
         });
+    }
 
-        if (promises + reviews > 0)
-        {
-            await SummaryRebuild.RunAsync(db, ct: ct);
-        }
-
-        db.DataUpgrades.Add(new DataUpgrade(BookkeepingFromHistory, time.GetUtcNow().UtcDateTime));
+    private static async Task RecordAsync(QualityGatesDbContext db, string name, TimeProvider time, CancellationToken ct)
+    {
+        db.DataUpgrades.Add(new DataUpgrade(name, time.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
-        var elapsed = time.GetElapsedTime(started);
-        Ran(logger, BookkeepingFromHistory, promises, reviews, elapsed);
-        return [BookkeepingFromHistory];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data upgrade '{Name}': {Promises} promises and {Reviews} gate reviews corrected from their history in {Elapsed}")]
     private static partial void Ran(ILogger logger, string name, int promises, int reviews, TimeSpan elapsed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data upgrade '{Name}': {Names} German names filled in in {Elapsed}")]
+    private static partial void NamesFilled(ILogger logger, string name, int names, TimeSpan elapsed);
 }

@@ -1,5 +1,6 @@
 using QualityGates.Domain.Improvement;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 
 namespace QualityGates.Web.Pages.Actions;
 
@@ -42,7 +43,7 @@ public sealed class ActionListItem
             OwnerId = a.OwnerId,
             OwnerName = owner.DisplayName,
             ResponsibleDepartmentId = a.ResponsibleDepartmentId,
-            DepartmentName = department.Name,
+            DepartmentName = department.Name.In(Cultures.Current),
             DueDate = a.DueDate,
             CreatedAtUtc = a.CreatedAtUtc,
             DoneAtUtc = a.DoneAtUtc,

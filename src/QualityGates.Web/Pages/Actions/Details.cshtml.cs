@@ -87,7 +87,7 @@ public sealed class DetailsModel(
             {
                 var gate = await db.GateDefinitions.Include(g => g.Checkpoints).SingleAsync(g => g.Id == Checkpoint.GateId);
                 var categories = Checkpoint.CategoryId is { } category ? new[] { category } : [];
-                await workflow.AddCheckpointAsync(action, gate, new CheckpointSpec(Checkpoint.Text, Checkpoint.IsMandatory, categories), User.UserId());
+                await workflow.AddCheckpointAsync(action, gate, new CheckpointSpec(new LocalizedText(Checkpoint.Text, Checkpoint.TextGerman), Checkpoint.IsMandatory, categories), User.UserId());
             },
             _ => l["Actions.Checkpoint.Done"]);
 
@@ -166,9 +166,10 @@ public sealed class DetailsModel(
         if (CanRun && action.Phase == PdcaPhase.Act)
         {
             Categories = await Lookups.CategoriesAsync(db, activeOnly: true);
-            Gates = (await db.GateDefinitions.Where(g => g.IsActive).OrderBy(g => g.Order).Select(g => new { g.Id, g.Code, g.Name }).ToListAsync())
+            Gates = (await db.GateDefinitions.Where(g => g.IsActive).OrderBy(g => g.Order)
+                    .Select(g => new { g.Id, g.Code, Name = g.Name.In(Cultures.Current) }).ToListAsync())
                 .Select(g => new SelectListItem($"{g.Code} {g.Name}", g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-            Envelopes = (await db.CapabilityEnvelopes.OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync())
+            Envelopes = (await db.CapabilityEnvelopes.Select(e => new { e.Id, Name = e.Name.In(Cultures.Current) }).OrderBy(e => e.Name).ToListAsync())
                 .Select(e => new SelectListItem(e.Name, e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
             if (Lesson.CategoryId is null && Feedback.FirstOrDefault(f => f.PromiseId != null) is { } fromPromise)
             {
@@ -219,6 +220,9 @@ public sealed class DetailsModel(
 
         public string Text { get; set; } = "";
 
+        /// <summary>Empty: readers of German see <see cref="Text"/>.</summary>
+        public string? TextGerman { get; set; }
+
         public bool IsMandatory { get; set; } = true;
 
         /// <summary>Empty: the checkpoint applies to every category.</summary>
@@ -231,6 +235,7 @@ public sealed class DetailsModel(
                 RuleFor(i => i.GateId).NotNull().WithMessage(_ => l["Actions.Checkpoint.GateRequired"])
                     .MustAsync(async (id, ct) => await db.GateDefinitions.AnyAsync(g => g.Id == id && g.IsActive, ct)).WithMessage(_ => l["Validation.InvalidValue"]);
                 RuleFor(i => i.Text).NotEmpty().WithMessage(_ => l["Actions.Checkpoint.TextRequired"]).MaxLength(GateCheckpoint.TextMaxLength, l);
+                RuleFor(i => i.TextGerman).MaxLength(GateCheckpoint.TextMaxLength, l);
                 RuleFor(i => i.CategoryId).MustAsync(async (id, ct) => await db.PromiseCategories.AnyAsync(c => c.Id == id, ct))
                     .When(i => i.CategoryId is not null).WithMessage(_ => l["Validation.InvalidValue"]);
             }

@@ -1,5 +1,7 @@
+using QualityGates.Domain.Gates;
 using QualityGates.Domain.Improvement;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 
 namespace QualityGates.Web.Pages.Actions;
 
@@ -28,6 +30,7 @@ public sealed class UpstreamChangeItem
 
     public string? EnvelopeName { get; init; }
 
+    /// <summary>What was changed, in words; for a new checkpoint its text in the reader's language.</summary>
     public string? Note { get; init; }
 
     public string RecordedByName { get; init; } = "";
@@ -56,8 +59,11 @@ public sealed class UpstreamChangeItem
             GateCode = gate == null ? null : gate.Code,
             ChecklistVersion = c.ChecklistVersion,
             EnvelopeId = c.EnvelopeId,
-            EnvelopeName = envelope == null ? null : envelope.Name,
-            Note = c.Note,
+            EnvelopeName = envelope == null ? null : envelope.Name.In(Cultures.Current),
+            Note = c.Kind == UpstreamChangeKind.GateCheckpoint
+                ? db.Set<GateCheckpoint>().Where(k => k.GateDefinitionId == c.GateDefinitionId && k.AddedInVersion == c.ChecklistVersion)
+                      .OrderBy(k => k.Id).Select(k => k.Text.In(Cultures.Current)).FirstOrDefault() ?? c.Note
+                : c.Note,
             RecordedByName = user.DisplayName,
             RecordedAtUtc = c.RecordedAtUtc,
         };

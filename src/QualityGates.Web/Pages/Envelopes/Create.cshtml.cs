@@ -54,7 +54,7 @@ public sealed class CreateModel(
 
         db.CapabilityEnvelopes.Add(envelope);
         await db.SaveChangesAsync();
-        TempData["Success"] = l["Envelopes.Create.Done", envelope.Name].Value;
+        TempData["Success"] = l["Envelopes.Create.Done", envelope.Name.In(Cultures.Current)].Value;
         return RedirectToPage("Index");
     }
 
@@ -64,7 +64,7 @@ public sealed class CreateModel(
 
     private async Task LoadAsync(Department department)
     {
-        DeliveringDepartmentName = department.Name;
+        DeliveringDepartmentName = department.Name.In(Cultures.Current);
         Categories = await Lookups.CategoriesAsync(db, activeOnly: true);
     }
 }

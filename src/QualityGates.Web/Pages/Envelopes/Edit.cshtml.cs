@@ -59,7 +59,7 @@ public sealed class EditModel(
             return refusal!;
         }
 
-        (await validator.ValidateAsync(Input)).AddToModelState(ModelState, nameof(Input));
+        (await validator.ValidateAsync(Input.Keeping(envelope.CategoryId))).AddToModelState(ModelState, nameof(Input));
         if (!ModelState.IsValid)
         {
             await LoadAsync(envelope);
@@ -89,15 +89,15 @@ public sealed class EditModel(
             return await ConflictAsync(envelope);
         }
 
-        TempData["Success"] = l["Envelopes.Edit.Done", envelope.Name].Value;
+        TempData["Success"] = l["Envelopes.Edit.Done", envelope.Name.In(Cultures.Current)].Value;
         return RedirectToPage(new { id });
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(int id, int version) =>
-        ChangeStateAsync(id, version, e => e.Deactivate(), e => l["Envelopes.Deactivate.Done", e.Name]);
+        ChangeStateAsync(id, version, e => e.Deactivate(), e => l["Envelopes.Deactivate.Done", e.Name.In(Cultures.Current)]);
 
     public Task<IActionResult> OnPostActivateAsync(int id, int version) =>
-        ChangeStateAsync(id, version, e => e.Activate(), e => l["Envelopes.Activate.Done", e.Name]);
+        ChangeStateAsync(id, version, e => e.Activate(), e => l["Envelopes.Activate.Done", e.Name.In(Cultures.Current)]);
 
     private async Task<IActionResult> ChangeStateAsync(int id, int version, Action<CapabilityEnvelope> change, Func<CapabilityEnvelope, string> done)
     {
@@ -142,7 +142,7 @@ public sealed class EditModel(
         Envelope = envelope;
         Improvements = await UpstreamChangeItem.Query(db).Where(c => c.EnvelopeId == envelope.Id).OrderBy(c => c.RecordedAtUtc).ToListAsync();
         DeliveringDepartmentName = await db.Departments
-            .Where(d => d.Id == envelope.DeliveringDepartmentId).Select(d => d.Name).SingleAsync();
-        Categories = await Lookups.CategoriesAsync(db, activeOnly: true);
+            .Where(d => d.Id == envelope.DeliveringDepartmentId).Select(d => d.Name.In(Cultures.Current)).SingleAsync();
+        Categories = await Lookups.CategoriesAsync(db, activeOnly: true, envelope.CategoryId);
     }
 }

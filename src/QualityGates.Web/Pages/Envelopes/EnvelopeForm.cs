@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using QualityGates.Domain;
 using QualityGates.Domain.Envelopes;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
@@ -18,6 +19,9 @@ public sealed class EnvelopeForm
 
     public string Name { get; set; } = "";
 
+    /// <summary>Empty: readers of German see <see cref="Name"/>.</summary>
+    public string? NameGerman { get; set; }
+
     public int? CategoryId { get; set; }
 
     public string Metric { get; set; } = "";
@@ -30,9 +34,19 @@ public sealed class EnvelopeForm
 
     public int Version { get; set; }
 
+    /// <summary>Set by the edit page, never posted: the envelope's category, which it keeps when deactivated since.</summary>
+    public int? KeptCategoryId { get; private set; }
+
+    public EnvelopeForm Keeping(int categoryId)
+    {
+        KeptCategoryId = categoryId;
+        return this;
+    }
+
     public static EnvelopeForm From(CapabilityEnvelope envelope) => new()
     {
-        Name = envelope.Name,
+        Name = envelope.Name.English,
+        NameGerman = envelope.Name.German,
         CategoryId = envelope.CategoryId,
         Metric = envelope.Metric,
         Comparator = envelope.Comparator,
@@ -42,7 +56,7 @@ public sealed class EnvelopeForm
     };
 
     /// <summary>Only call on a validated form.</summary>
-    public EnvelopeTerms ToTerms() => new(Name, CategoryId!.Value, Metric, Comparator!.Value, Bound!.Value, Unit);
+    public EnvelopeTerms ToTerms() => new(new LocalizedText(Name, NameGerman), CategoryId!.Value, Metric, Comparator!.Value, Bound!.Value, Unit);
 
     public sealed class Validator : AbstractValidator<EnvelopeForm>
     {
@@ -50,8 +64,9 @@ public sealed class EnvelopeForm
         {
             RuleFor(f => f.Name).NotEmpty().WithMessage(_ => l["Envelopes.Form.NameRequired"])
                 .MaxLength(CapabilityEnvelope.NameMaxLength, l);
+            RuleFor(f => f.NameGerman).MaxLength(CapabilityEnvelope.NameMaxLength, l);
             RuleFor(f => f.CategoryId).NotNull().WithMessage(_ => l["Envelopes.Form.CategoryRequired"])
-                .MustAsync(async (id, ct) => await db.PromiseCategories.AnyAsync(c => c.Id == id && c.IsActive, ct))
+                .MustAsync(async (form, id, ct) => await db.PromiseCategories.AnyAsync(c => c.Id == id && (c.IsActive || c.Id == form.KeptCategoryId), ct))
                 .WithMessage(_ => l["Envelopes.Form.CategoryUnknown"]);
             RuleFor(f => f.Metric).NotEmpty().WithMessage(_ => l["Envelopes.Form.MetricRequired"])
                 .MaxLength(CapabilityEnvelope.MetricMaxLength, l);

@@ -6,6 +6,7 @@ using QualityGates.Domain.Departments;
 using QualityGates.Domain.Envelopes;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 using QualityGates.Web.Pages.Shared;
 
 namespace QualityGates.Web.Pages.Envelopes;
@@ -48,7 +49,11 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
         var query = from e in db.CapabilityEnvelopes
                     join department in db.Departments on e.DeliveringDepartmentId equals department.Id
                     join category in db.PromiseCategories on e.CategoryId equals category.Id
-                    select new Row { Envelope = e, DepartmentName = department.Name, CategoryName = category.Name };
+                    select new Row
+                    {
+                        Envelope = e, Name = e.Name.In(Cultures.Current),
+                        DepartmentName = department.Name.In(Cultures.Current), CategoryName = category.Name.In(Cultures.Current),
+                    };
         Envelopes = await Sorted(Filtered(query)).ToPagedListAsync(PageNumber);
 
         var manageable = new HashSet<int>();
@@ -90,23 +95,26 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
     // offered: SQLite cannot sort decimals.
     private IQueryable<Row> Sorted(IQueryable<Row> query) => Sort switch
     {
-        "name" => query.OrderBy(r => r.Envelope.Name).ThenBy(r => r.Envelope.Id),
-        "-name" => query.OrderByDescending(r => r.Envelope.Name).ThenBy(r => r.Envelope.Id),
-        "department" => query.OrderBy(r => r.DepartmentName).ThenBy(r => r.Envelope.Name).ThenBy(r => r.Envelope.Id),
-        "-department" => query.OrderByDescending(r => r.DepartmentName).ThenBy(r => r.Envelope.Name).ThenBy(r => r.Envelope.Id),
-        "category" => query.OrderBy(r => r.CategoryName).ThenBy(r => r.Envelope.Name).ThenBy(r => r.Envelope.Id),
-        "-category" => query.OrderByDescending(r => r.CategoryName).ThenBy(r => r.Envelope.Name).ThenBy(r => r.Envelope.Id),
+        "name" => query.OrderBy(r => r.Name).ThenBy(r => r.Envelope.Id),
+        "-name" => query.OrderByDescending(r => r.Name).ThenBy(r => r.Envelope.Id),
+        "department" => query.OrderBy(r => r.DepartmentName).ThenBy(r => r.Name).ThenBy(r => r.Envelope.Id),
+        "-department" => query.OrderByDescending(r => r.DepartmentName).ThenBy(r => r.Name).ThenBy(r => r.Envelope.Id),
+        "category" => query.OrderBy(r => r.CategoryName).ThenBy(r => r.Name).ThenBy(r => r.Envelope.Id),
+        "-category" => query.OrderByDescending(r => r.CategoryName).ThenBy(r => r.Name).ThenBy(r => r.Envelope.Id),
         "metric" => query.OrderBy(r => r.Envelope.Metric).ThenBy(r => r.Envelope.Id),
         "-metric" => query.OrderByDescending(r => r.Envelope.Metric).ThenBy(r => r.Envelope.Id),
-        "status" => query.OrderByDescending(r => r.Envelope.IsActive).ThenBy(r => r.Envelope.Name).ThenBy(r => r.Envelope.Id),
-        "-status" => query.OrderBy(r => r.Envelope.IsActive).ThenBy(r => r.Envelope.Name).ThenBy(r => r.Envelope.Id),
-        _ => query.OrderBy(r => r.DepartmentName).ThenBy(r => r.CategoryName).ThenBy(r => r.Envelope.Name).ThenBy(r => r.Envelope.Id),
+        "status" => query.OrderByDescending(r => r.Envelope.IsActive).ThenBy(r => r.Name).ThenBy(r => r.Envelope.Id),
+        "-status" => query.OrderBy(r => r.Envelope.IsActive).ThenBy(r => r.Name).ThenBy(r => r.Envelope.Id),
+        _ => query.OrderBy(r => r.DepartmentName).ThenBy(r => r.CategoryName).ThenBy(r => r.Name).ThenBy(r => r.Envelope.Id),
     };
 
     /// <summary>An envelope with the names the list shows.</summary>
     public sealed class Row
     {
         public CapabilityEnvelope Envelope { get; init; } = null!;
+
+        /// <summary>The envelope's name in the reader's language: shown and sorted by.</summary>
+        public string Name { get; init; } = "";
 
         public string DepartmentName { get; init; } = "";
 

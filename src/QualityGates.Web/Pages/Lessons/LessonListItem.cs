@@ -1,4 +1,5 @@
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 
 namespace QualityGates.Web.Pages.Lessons;
 
@@ -39,7 +40,7 @@ public sealed class LessonListItem
             Id = lesson.Id,
             Text = lesson.Text,
             CategoryId = lesson.CategoryId,
-            CategoryName = category.Name,
+            CategoryName = category.Name.In(Cultures.Current),
             CustomerId = lesson.CustomerId,
             CustomerName = customer == null ? null : customer.Name,
             IsActive = lesson.IsActive,

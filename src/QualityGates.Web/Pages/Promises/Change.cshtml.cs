@@ -75,7 +75,7 @@ public sealed class ChangeModel(
 
         var department = await db.Departments.SingleAsync(d => d.Id == promise.PromisingDepartmentId);
         (await reasonValidator.ValidateAsync(Reason)).AddToModelState(ModelState, nameof(Reason));
-        if (!await Input.ValidateAsync(validator, department, ModelState, nameof(Input)))
+        if (!await Input.ValidateAsync(validator, department, ModelState, nameof(Input), promise.CategoryId))
         {
             await LoadAsync(promise);
             return Page();
@@ -118,8 +118,8 @@ public sealed class ChangeModel(
     {
         Promise = promise;
         var department = await db.Departments.SingleAsync(d => d.Id == promise.PromisingDepartmentId);
-        PromisingDepartmentName = department.Name;
-        Options = await PromiseFormOptions.LoadAsync(db, department, Input);
+        PromisingDepartmentName = department.Name.In(Cultures.Current);
+        Options = await PromiseFormOptions.LoadAsync(db, department, Input, promise.CategoryId);
     }
 
     public sealed class ReasonInput

@@ -74,7 +74,7 @@ public sealed class CreateModel(
 
     private async Task LoadAsync(Department department)
     {
-        PromisingDepartmentName = department.Name;
+        PromisingDepartmentName = department.Name.In(Cultures.Current);
         Options = await PromiseFormOptions.LoadAsync(db, department, Input);
         Experience = await PromiseExperience.LoadAsync(db, Input.CategoryId, Input.CustomerId, Input.DeliveringDepartmentId);
     }

@@ -65,7 +65,7 @@ public sealed class EditModel(
         }
 
         var department = await db.Departments.SingleAsync(d => d.Id == promise.PromisingDepartmentId);
-        if (!await Input.ValidateAsync(validator, department, ModelState, nameof(Input)))
+        if (!await Input.ValidateAsync(validator, department, ModelState, nameof(Input), promise.CategoryId))
         {
             await LoadAsync(promise);
             return Page();
@@ -118,8 +118,8 @@ public sealed class EditModel(
         var department = await db.Departments.SingleAsync(d => d.Id == promise.PromisingDepartmentId);
         Id = promise.Id;
         Number = promise.Number;
-        PromisingDepartmentName = department.Name;
-        Options = await PromiseFormOptions.LoadAsync(db, department, Input);
+        PromisingDepartmentName = department.Name.In(Cultures.Current);
+        Options = await PromiseFormOptions.LoadAsync(db, department, Input, promise.CategoryId);
         Experience = await PromiseExperience.LoadAsync(db, Input.CategoryId, Input.CustomerId, Input.DeliveringDepartmentId);
     }
 }

@@ -18,6 +18,9 @@ public sealed class PromiseForm
     /// <summary>Root-context key: may this promise name no customer (a general Marketing claim)?</summary>
     public const string GeneralClaimsAllowedKey = "GeneralClaimsAllowed";
 
+    /// <summary>Root-context key: the category the promise has, which it keeps when the category was deactivated since.</summary>
+    public const string KeptCategoryKey = "KeptCategory";
+
     public string Title { get; set; } = "";
 
     public string Statement { get; set; } = "";
@@ -64,12 +67,16 @@ public sealed class PromiseForm
         Version = promise.Version,
     };
 
-    /// <summary>Validates with the promising department's right to general claims, into the page's model state.</summary>
+    /// <summary>
+    /// Validates with the promising department's right to general claims, into the page's model state. A promise
+    /// being changed may keep its category (<paramref name="keptCategoryId"/>) although it was deactivated since.
+    /// </summary>
     public async Task<bool> ValidateAsync(
-        IValidator<PromiseForm> validator, Department promisingDepartment, ModelStateDictionary modelState, string prefix)
+        IValidator<PromiseForm> validator, Department promisingDepartment, ModelStateDictionary modelState, string prefix, int? keptCategoryId = null)
     {
         var context = new ValidationContext<PromiseForm>(this);
         context.RootContextData[GeneralClaimsAllowedKey] = promisingDepartment.MakesGeneralClaims;
+        context.RootContextData[KeptCategoryKey] = keptCategoryId;
         (await validator.ValidateAsync(context)).AddToModelState(modelState, prefix);
         return modelState.IsValid;
     }
@@ -99,7 +106,11 @@ public sealed class PromiseForm
             RuleFor(f => f.Statement).NotEmpty().WithMessage(_ => l["Promises.Form.StatementRequired"])
                 .MaxLength(Promise.StatementMaxLength, l);
             RuleFor(f => f.CategoryId).NotNull().WithMessage(_ => l["Promises.Form.CategoryRequired"])
-                .MustAsync(async (id, ct) => await db.PromiseCategories.AnyAsync(c => c.Id == id && c.IsActive, ct))
+                .MustAsync(async (_, id, context, ct) =>
+                {
+                    var kept = context.RootContextData.TryGetValue(KeptCategoryKey, out var keptId) ? keptId as int? : null;
+                    return await db.PromiseCategories.AnyAsync(c => c.Id == id && (c.IsActive || c.Id == kept), ct);
+                })
                 .WithMessage(_ => l["Promises.Form.CategoryUnknown"]);
             RuleFor(f => f.DeliveringDepartmentId).NotNull().WithMessage(_ => l["Promises.Form.DeliveringRequired"])
                 .MustAsync(async (id, ct) => await db.Departments.AnyAsync(d => d.Id == id && d.Kind == DepartmentKind.Delivering, ct))
@@ -162,9 +173,10 @@ public sealed record PromiseFormOptions(
     IReadOnlyList<SelectListItem> ChosenCustomer,
     bool GeneralClaimsAllowed)
 {
-    public static async Task<PromiseFormOptions> LoadAsync(QualityGatesDbContext db, Department promisingDepartment, PromiseForm input)
+    /// <summary>The active categories, and <paramref name="keptCategoryId"/>: the one a promise being changed has.</summary>
+    public static async Task<PromiseFormOptions> LoadAsync(QualityGatesDbContext db, Department promisingDepartment, PromiseForm input, int? keptCategoryId = null)
     {
-        var categories = await Lookups.CategoriesAsync(db, activeOnly: true);
+        var categories = await Lookups.CategoriesAsync(db, activeOnly: true, keptCategoryId);
         var delivering = await Lookups.DepartmentsAsync(db, DepartmentKind.Delivering);
         var customer = await Lookups.ChosenCustomerAsync(db, input.CustomerId);
         return new PromiseFormOptions(categories, delivering, customer, promisingDepartment.MakesGeneralClaims);

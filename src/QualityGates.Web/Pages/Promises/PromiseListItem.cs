@@ -1,5 +1,6 @@
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 
 namespace QualityGates.Web.Pages.Promises;
 
@@ -71,13 +72,13 @@ public sealed class PromiseListItem
             Status = p.Status,
             DueDate = p.DueDate,
             CategoryId = p.CategoryId,
-            CategoryName = category.Name,
+            CategoryName = category.Name.In(Cultures.Current),
             CustomerId = p.CustomerId,
             CustomerName = customer == null ? null : customer.Name,
             PromisingDepartmentId = p.PromisingDepartmentId,
-            PromisingDepartmentName = promising.Name,
+            PromisingDepartmentName = promising.Name.In(Cultures.Current),
             DeliveringDepartmentId = p.DeliveringDepartmentId,
-            DeliveringDepartmentName = delivering.Name,
+            DeliveringDepartmentName = delivering.Name.In(Cultures.Current),
             OwnerId = p.OwnerId,
             OwnerName = owner.DisplayName,
             AtRisk = p.AtRisk,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 
 namespace QualityGates.Web.Pages.Promises;
 
@@ -33,7 +34,7 @@ public sealed class RevisionsModel(QualityGatesDbContext db) : PageModel
         All = await db.PromiseRevisions.AsNoTracking().Where(r => r.PromiseId == id).OrderBy(r => r.Number).ToListAsync();
         Right = All.FirstOrDefault(r => r.Number == to) ?? (All.Count > 0 ? All[^1] : null);
         Left = All.FirstOrDefault(r => r.Number == from) ?? All.LastOrDefault(r => r.Number < (Right?.Number ?? 0)) ?? Right;
-        Departments = await db.Departments.ToDictionaryAsync(d => d.Id, d => d.Name);
+        Departments = await db.Departments.Select(d => new { d.Id, Name = d.Name.In(Cultures.Current) }).ToDictionaryAsync(d => d.Id, d => d.Name);
         var authorIds = All.Select(r => r.AuthorId).Distinct().ToList();
         Authors = await db.Users.Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         return Page();

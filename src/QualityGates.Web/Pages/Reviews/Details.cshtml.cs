@@ -91,6 +91,9 @@ public sealed class DetailsModel(
 
     public IReadOnlyDictionary<string, string> UserNames { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The envelopes that passed this review, by their current name in the reader's language.</summary>
+    public IReadOnlyDictionary<int, string> EnvelopeNames { get; private set; } = new Dictionary<int, string>();
+
     /// <summary>Whose people may own a condition: the promising and the deciding department.</summary>
     public IReadOnlyList<int> ConditionOwnerDepartmentIds { get; private set; } = [];
 
@@ -272,7 +275,10 @@ public sealed class DetailsModel(
         Experience = review.Stage == GateStage.Feasibility
             ? await PromiseExperience.LoadAsync(db, Promise.CategoryId, Promise.CustomerId, Promise.DeliveringDepartmentId)
             : null;
-        DecidingDepartmentName = await db.Departments.Where(d => d.Id == review.DecidingDepartmentId).Select(d => d.Name).SingleAsync();
+        DecidingDepartmentName = await db.Departments.Where(d => d.Id == review.DecidingDepartmentId).Select(d => d.Name.In(Cultures.Current)).SingleAsync();
+        var envelopeIds = review.Decisions.Select(d => d.EnvelopeId).OfType<int>().Distinct().ToList();
+        EnvelopeNames = await db.CapabilityEnvelopes.Where(e => envelopeIds.Contains(e.Id)).Select(e => new { e.Id, Name = e.Name.In(Cultures.Current) })
+            .ToDictionaryAsync(e => e.Id, e => e.Name);
         History = await RecordHistory.LoadAsync(db, nameof(GateReview), review.Id, (await authorization.AuthorizeAsync(User, Policies.Administration)).Succeeded);
         var resource = new ReviewResource(review, Promise);
         _mayDecide = (await authorization.AuthorizeAsync(User, resource, ReviewOperations.Decide)).Succeeded;

@@ -1,6 +1,7 @@
 using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 
 namespace QualityGates.Web.Pages.Reviews;
 
@@ -68,9 +69,9 @@ public sealed class ReviewListItem
             PromiseNumber = p.Number,
             PromiseTitle = p.Title,
             GateCode = r.GateCode,
-            GateName = g.Name,
+            GateName = g.Name.In(Cultures.Current),
             DecidingDepartmentId = r.DecidingDepartmentId,
-            DecidingDepartmentName = d.Name,
+            DecidingDepartmentName = d.Name.In(Cultures.Current),
             State = r.State,
             Outcome = r.Outcome,
             OpenedAtUtc = r.OpenedAtUtc,

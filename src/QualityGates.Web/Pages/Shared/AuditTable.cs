@@ -47,14 +47,14 @@ public sealed class AuditTable
         if (departmentIds.Count > 0)
         {
             table.Name(_departmentFields, await db.Departments.Where(d => departmentIds.Contains(d.Id))
-                .Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => Text(d.Id), d => d.Name));
+                .Select(d => new { d.Id, Name = d.Name.In(Cultures.Current) }).ToDictionaryAsync(d => Text(d.Id), d => d.Name));
         }
 
         var categoryIds = table.IdsIn([nameof(Promise.CategoryId)]);
         if (categoryIds.Count > 0)
         {
             table.Name([nameof(Promise.CategoryId)], await db.PromiseCategories.Where(c => categoryIds.Contains(c.Id))
-                .Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => Text(c.Id), c => c.Name));
+                .Select(c => new { c.Id, Name = c.Name.In(Cultures.Current) }).ToDictionaryAsync(c => Text(c.Id), c => c.Name));
         }
 
         var customerIds = table.IdsIn([nameof(Promise.CustomerId)]);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 using QualityGates.Web.Pages.Actions;
 using QualityGates.Web.Pages.Shared;
 
@@ -43,7 +44,7 @@ public sealed class SearchModel(QualityGatesDbContext db) : PageModel
         var matches = await users
             .OrderBy(u => u.DisplayName.ToLower().StartsWith(term) ? 0 : 1).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
             .Take(TypeAheadSearch.MaxResults)
-            .Select(u => new Match(u.Id, u.DisplayName, u.Department!.Name))
+            .Select(u => new Match(u.Id, u.DisplayName, u.Department!.Name.In(Cultures.Current)))
             .ToListAsync(ct);
         return new JsonResult(matches);
     }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using QualityGates.Domain;
 using QualityGates.Domain.Gates;
 using QualityGates.Web.Data;
 using QualityGates.Web.Pages.Shared;
@@ -16,6 +17,9 @@ public sealed class NewCheckpointRow
 
     public string? Text { get; set; }
 
+    /// <summary>Empty: readers of German see <see cref="Text"/>.</summary>
+    public string? TextGerman { get; set; }
+
     public bool IsMandatory { get; set; } = true;
 
     public List<int> CategoryIds { get; set; } = [];
@@ -26,7 +30,9 @@ public sealed class NewCheckpointRow
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Text);
 
-    public CheckpointSpec ToSpec() => new(Text!, IsMandatory, CategoryIds, ProvidingDepartmentId, ReceivingDepartmentId);
+    public bool IsBlankInBothLanguages => IsBlank && string.IsNullOrWhiteSpace(TextGerman);
+
+    public CheckpointSpec ToSpec() => new(new LocalizedText(Text!, TextGerman), IsMandatory, CategoryIds, ProvidingDepartmentId, ReceivingDepartmentId);
 
     public static List<NewCheckpointRow> Blank() => Enumerable.Range(0, Rows).Select(_ => new NewCheckpointRow()).ToList();
 }
@@ -35,7 +41,11 @@ public sealed class NewCheckpointRowValidator : AbstractValidator<NewCheckpointR
 {
     public NewCheckpointRowValidator(QualityGatesDbContext db, IStringLocalizer<SharedResource> l)
     {
-        RuleFor(r => r.Text).MaxLength(GateCheckpoint.TextMaxLength, l);
+        // A row with only a German text would be ignored as blank: say so instead.
+        RuleFor(r => r.Text)
+            .NotEmpty().WithMessage(_ => l["Gates.CheckpointEnglishRequired"]).When(r => !r.IsBlankInBothLanguages, ApplyConditionTo.CurrentValidator)
+            .MaxLength(GateCheckpoint.TextMaxLength, l);
+        RuleFor(r => r.TextGerman).MaxLength(GateCheckpoint.TextMaxLength, l);
         RuleFor(r => r.CategoryIds)
             .MustAsync(async (ids, ct) => ids.Count == 0 || await db.PromiseCategories.CountAsync(c => ids.Contains(c.Id), ct) == ids.Distinct().Count())
             .WithMessage(_ => l["Validation.InvalidValue"]);

@@ -43,11 +43,11 @@ public sealed class CreateModel(QualityGatesDbContext db, IValidator<CreateModel
         GateDefinition gate;
         try
         {
-            gate = GateDefinition.Define(Input.Code, Input.Name, Input.Order, Input.Stage!.Value,
+            gate = GateDefinition.Define(Input.Code, new LocalizedText(Input.Name, Input.NameGerman), Input.Order, Input.Stage!.Value,
                 Input.DeciderDepartmentId is null ? GateDecider.DeliveringDepartment : GateDecider.NamedDepartment, Input.DeciderDepartmentId);
             foreach (var row in Input.NewCheckpoints.Where(r => !r.IsBlank))
             {
-                gate.AddInitialCheckpoint(row.Text!, row.IsMandatory, row.CategoryIds, row.ProvidingDepartmentId, row.ReceivingDepartmentId);
+                gate.AddInitialCheckpoint(new LocalizedText(row.Text!, row.TextGerman), row.IsMandatory, row.CategoryIds, row.ProvidingDepartmentId, row.ReceivingDepartmentId);
             }
         }
         catch (DomainException e)
@@ -78,6 +78,9 @@ public sealed class CreateModel(QualityGatesDbContext db, IValidator<CreateModel
 
         public string Name { get; set; } = "";
 
+        /// <summary>Empty: readers of German see <see cref="Name"/>.</summary>
+        public string? NameGerman { get; set; }
+
         public int Order { get; set; }
 
         public GateStage? Stage { get; set; }
@@ -98,6 +101,7 @@ public sealed class CreateModel(QualityGatesDbContext db, IValidator<CreateModel
                 .MustAsync(async (code, ct) => !await db.GateDefinitions.AnyAsync(g => g.Code == code!.Trim().ToUpperInvariant(), ct))
                 .WithMessage(_ => l["Gates.CodeTaken"]);
             RuleFor(i => i.Name).NotEmpty().WithMessage(_ => l["Gates.NameRequired"]).MaxLength(GateDefinition.NameMaxLength, l);
+            RuleFor(i => i.NameGerman).MaxLength(GateDefinition.NameMaxLength, l);
             RuleFor(i => i.Order).InclusiveBetween(1, 99).WithMessage(_ => l["Gates.OrderRange"]);
             RuleFor(i => i.Stage).NotNull().WithMessage(_ => l["Gates.StageRequired"]).IsInEnum().WithMessage(_ => l["Validation.InvalidValue"]);
             RuleFor(i => i.DeciderDepartmentId)

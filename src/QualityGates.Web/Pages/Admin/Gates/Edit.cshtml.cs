@@ -39,18 +39,22 @@ public sealed class EditModel(QualityGatesDbContext db, IValidator<EditModel.Inp
             return NotFound();
         }
 
-        Input = new InputModel { Name = Gate.Name, Version = Gate.Version };
+        Input = InputModel.From(Gate);
         return Page();
     }
 
-    public Task<IActionResult> OnPostAsync(int id) => ChangeAsync(id, gate => gate.Rename(Input.Name), "Gates.Saved");
+    public Task<IActionResult> OnPostAsync(int id) => ChangeAsync(id, gate => gate.Rename(new LocalizedText(Input.Name, Input.NameGerman)), "Gates.Saved");
 
     public Task<IActionResult> OnPostActivateAsync(int id) => ChangeAsync(id, gate => gate.Activate(), "Gates.Activated");
 
     public Task<IActionResult> OnPostDeactivateAsync(int id) => ChangeAsync(id, gate => gate.Deactivate(), "Gates.Deactivated");
 
-    public Task<IActionResult> OnPostChecklistAsync(int id) => ChangeAsync(id, gate => gate.ChangeChecklist(
-        Input.RetiredCheckpointIds, Input.NewCheckpoints.Where(r => !r.IsBlank).Select(r => r.ToSpec()).ToList()), "Gates.ChecklistChanged");
+    // German wordings first: they belong to the checklist as it was shown, before any checkpoint is retired.
+    public Task<IActionResult> OnPostChecklistAsync(int id) => ChangeAsync(id, gate =>
+    {
+        gate.TranslateCheckpoints(Input.Translations.ToDictionary(t => t.CheckpointId, t => t.German));
+        gate.ChangeChecklist(Input.RetiredCheckpointIds, Input.NewCheckpoints.Where(r => !r.IsBlank).Select(r => r.ToSpec()).ToList());
+    }, "Gates.ChecklistChanged");
 
     private async Task<IActionResult> ChangeAsync(int id, Action<GateDefinition> change, string successKey)
     {
@@ -81,7 +85,7 @@ public sealed class EditModel(QualityGatesDbContext db, IValidator<EditModel.Inp
             db.ChangeTracker.Clear();
             await LoadAsync(id);
             ModelState.Clear();
-            Input = new InputModel { Name = Gate.Name, Version = Gate.Version };
+            Input = InputModel.From(Gate);
             ModelState.AddModelError(string.Empty, l["Messages.ConcurrencyConflict"]);
             return Page();
         }
@@ -99,6 +103,11 @@ public sealed class EditModel(QualityGatesDbContext db, IValidator<EditModel.Inp
         }
 
         Gate = gate;
+        if (Input.Translations.Count == 0)
+        {
+            Input.Translations = InputModel.From(gate).Translations;
+        }
+
         Improvements = await UpstreamChangeItem.Query(db).Where(c => c.GateDefinitionId == id).OrderBy(c => c.ChecklistVersion).ToListAsync();
         (Categories, Departments) = await CheckpointRowsLookups.LoadAsync(db);
         while (Input.NewCheckpoints.Count < NewCheckpointRow.Rows)
@@ -109,20 +118,44 @@ public sealed class EditModel(QualityGatesDbContext db, IValidator<EditModel.Inp
         return true;
     }
 
+    /// <summary>The German wording the form shows for a checkpoint: as posted, else as stored.</summary>
+    public string? GermanText(GateCheckpoint checkpoint) =>
+        Input.Translations.FirstOrDefault(t => t.CheckpointId == checkpoint.Id) is { } posted ? posted.German : checkpoint.Text.German;
+
     public string CategoryNames(GateCheckpoint checkpoint) =>
         checkpoint.CategoryIds.Count == 0
             ? l["Gates.AllCategories"]
             : string.Join(", ", Categories.Where(c => checkpoint.CategoryIds.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Contains(c.Value)).Select(c => c.Text));
 
+    /// <summary>The German wording of a checkpoint of the current checklist, as the checklist form posts it.</summary>
+    public sealed class CheckpointTranslation
+    {
+        public int CheckpointId { get; set; }
+
+        public string? German { get; set; }
+    }
+
     public sealed class InputModel
     {
         public string Name { get; set; } = "";
+
+        public string? NameGerman { get; set; }
+
+        public List<CheckpointTranslation> Translations { get; set; } = [];
 
         public List<int> RetiredCheckpointIds { get; set; } = [];
 
         public List<NewCheckpointRow> NewCheckpoints { get; set; } = NewCheckpointRow.Blank();
 
         public int Version { get; set; }
+
+        public static InputModel From(GateDefinition gate) => new()
+        {
+            Name = gate.Name.English,
+            NameGerman = gate.Name.German,
+            Translations = gate.CurrentChecklist.Select(c => new CheckpointTranslation { CheckpointId = c.Id, German = c.Text.German }).ToList(),
+            Version = gate.Version,
+        };
     }
 
     public sealed class Validator : AbstractValidator<InputModel>
@@ -130,6 +163,9 @@ public sealed class EditModel(QualityGatesDbContext db, IValidator<EditModel.Inp
         public Validator(QualityGatesDbContext db, IStringLocalizer<SharedResource> l)
         {
             RuleFor(i => i.Name).NotEmpty().WithMessage(_ => l["Gates.NameRequired"]).MaxLength(GateDefinition.NameMaxLength, l);
+            RuleFor(i => i.NameGerman).MaxLength(GateDefinition.NameMaxLength, l);
+            RuleForEach(i => i.Translations).ChildRules(t => t.RuleFor(r => r.German).MaxLength(GateCheckpoint.TextMaxLength, l));
+            RuleFor(i => i.Translations).Must(t => t.Select(r => r.CheckpointId).Distinct().Count() == t.Count).WithMessage(_ => l["Validation.InvalidValue"]);
             RuleForEach(i => i.NewCheckpoints).SetValidator(new NewCheckpointRowValidator(db, l));
         }
     }

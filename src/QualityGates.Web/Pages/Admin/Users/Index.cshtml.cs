@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 using QualityGates.Web.Pages.Shared;
 
 namespace QualityGates.Web.Pages.Admin.Users;
@@ -82,7 +83,7 @@ public sealed class UserRow
             Email = u.Email ?? "",
             DisplayName = u.DisplayName,
             DepartmentId = u.DepartmentId,
-            DepartmentName = d.Name,
+            DepartmentName = d.Name.In(Cultures.Current),
             Role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
             LockoutEnd = u.LockoutEnd,
         };

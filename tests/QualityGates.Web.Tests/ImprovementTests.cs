@@ -181,7 +181,7 @@ public sealed class ImprovementTests(QualityGatesFactory factory) : IClassFixtur
     public async Task Opening_an_action_puts_its_feedback_in_improvement_and_done_needs_an_upstream_change_then_closes_it()
     {
         using var client = await SignedInAsync(AfterSales);
-        var feedback = await FeedbackAsync("Delivery date promised before planning");
+        var feedback = await FeedbackAsync("Date promised before the plan existed");
         var create = await client.GetPageAsync($"/Actions/Create?feedbackId={feedback.Id}");
         var opened = await client.SubmitAsync(create, new Dictionary<string, string>
         {
@@ -190,7 +190,7 @@ public sealed class ImprovementTests(QualityGatesFactory factory) : IClassFixtur
             ["Input.EffectivenessMeasure"] = "Share of delivery dates kept",
         });
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
-        Assert.Equal(FeedbackStatus.InImprovement, (await FeedbackAsync("Delivery date promised before planning")).Status);
+        Assert.Equal(FeedbackStatus.InImprovement, (await FeedbackAsync("Date promised before the plan existed")).Status);
         var url = opened.Headers.Location!.OriginalString;
 
         foreach (var _ in new[] { PdcaPhase.Do, PdcaPhase.Check })
@@ -220,7 +220,7 @@ public sealed class ImprovementTests(QualityGatesFactory factory) : IClassFixtur
         Assert.Equal(PdcaPhase.Done, action.Phase);
         Assert.NotNull(action.DoneAtUtc);
         Assert.Equal(UpstreamChangeKind.Lesson, Assert.Single(action.UpstreamChanges).Kind);
-        var closed = await FeedbackAsync("Delivery date promised before planning");
+        var closed = await FeedbackAsync("Date promised before the plan existed");
         Assert.Equal(FeedbackStatus.Closed, closed.Status);
         Assert.NotNull(closed.ClosedAtUtc);
         var feedbackPage = await client.GetPageAsync($"/Feedback/Details/{feedback.Id}");

@@ -211,13 +211,13 @@ public static class DemoData
             "The customer says callbacks from the hotline took more than a day twice this month.", atRisk, null, 2);
         var idea = File(FeedbackType.ImprovementIdea, FeedbackSeverity.Low, "Show the spare-parts stock in offers",
             "Sales could see the spare-parts stock before promising an on-site date.", null, null, 5);
-        var unrealistic = File(FeedbackType.UnrealisticPromise, FeedbackSeverity.Medium, "Delivery date promised before planning",
+        var unrealistic = File(FeedbackType.UnrealisticPromise, FeedbackSeverity.Medium, "Date promised before the plan existed",
             "The delivery date was given before Production had planned the order.", null, customers[1], 20);
         unrealistic.Triage(FeedbackSeverity.Medium, "Check with Production how often this happens.", afterSales, now.AddDays(-18));
         var praise = File(FeedbackType.CustomerPraise, FeedbackSeverity.Low, "Praise for the on-site technician",
             "The customer thanked the technician for the fast repair.", null, customers[2], 30);
         praise.Close("Passed on to the Service team.", now.AddDays(-29));
-        var late = File(FeedbackType.BrokenPromise, FeedbackSeverity.Critical, "Resolution time missed at two sites",
+        var late = File(FeedbackType.BrokenPromise, FeedbackSeverity.Critical, "Fixes took too long at two sites",
             "Two incidents took three days instead of one because parts were missing.", committed.ElementAtOrDefault(0), null, 45);
         var weekend = File(FeedbackType.CustomerComplaint, FeedbackSeverity.High, "Nobody answered on Saturday",
             "The 24/7 hotline did not answer on a Saturday morning.", null, customers[3], 70);
@@ -255,7 +255,7 @@ public static class DemoData
         depot.MoveTo(PdcaPhase.Act, "All six far-away sites got their technician within 72 h.", now.AddDays(-45));
         db.ImprovementActions.AddRange(parts, hotline, depot);
 
-        var direct = Lesson.Learn("Ask Production for the planned date before promising a delivery date.", categories["Delivery date"].Id, null, afterSales, now.AddDays(-15));
+        var direct = Lesson.Learn("Ask the plant for the planned date before promising a delivery date.", categories["Delivery date"].Id, null, afterSales, now.AddDays(-15));
         var weekendLesson = Lesson.Learn("Promise weekend response times only where the weekend rota is staffed.", categories["Response time"].Id, null, afterSales, now.AddDays(-5));
         var depotLesson = Lesson.Learn("For sites more than 200 km from a depot, promise on-site within 72 h, not 48 h.", categories["Response time"].Id, null, service.Id, now.AddDays(-44));
         db.Lessons.AddRange(direct, weekendLesson, depotLesson);

@@ -39,6 +39,11 @@ public sealed class IndexModel(
 
     public IReadOnlyList<SelectListItem> DeliveringDepartments { get; private set; } = [];
 
+    /// <summary>The department a restricted dashboard shows, by its name in the reader's language.</summary>
+    public string ScopeDepartmentName =>
+        (Scope.PromisingDepartmentId is not null ? PromisingDepartments : DeliveringDepartments)
+        .FirstOrDefault(d => d.Value == (Scope.PromisingDepartmentId ?? Scope.DeliveringDepartmentId)?.ToString(CultureInfo.InvariantCulture))?.Text ?? "";
+
     public IReadOnlyList<SelectListItem> ChosenCustomer { get; private set; } = [];
 
     public DateOnly Today => queries.Today;

@@ -28,6 +28,8 @@ public sealed class AuditTable
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _namesByField = [];
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _recordNames = [];
 
+    private Dictionary<string, string> _actorDepartments = [];
+
     private AuditTable(IReadOnlyList<AuditEntry> entries, bool showRecord)
     {
         Entries = entries;
@@ -48,6 +50,14 @@ public sealed class AuditTable
         {
             table.Name(_departmentFields, await db.Departments.Where(d => departmentIds.Contains(d.Id))
                 .Select(d => new { d.Id, Name = d.Name.In(Cultures.Current) }).ToDictionaryAsync(d => Text(d.Id), d => d.Name));
+        }
+
+        // The trail keeps the department the user acted in by its English name at the time; shown in the reader's language.
+        var actorDepartments = entries.Select(e => e.ActorDepartment).OfType<string>().Distinct().ToList();
+        if (actorDepartments.Count > 0)
+        {
+            table._actorDepartments = await db.Departments.Where(d => actorDepartments.Contains(d.Name.English))
+                .Select(d => new { d.Name.English, Name = d.Name.In(Cultures.Current) }).ToDictionaryAsync(d => d.English, d => d.Name);
         }
 
         var categoryIds = table.IdsIn([nameof(Promise.CategoryId)]);
@@ -104,10 +114,11 @@ public sealed class AuditTable
         : l["Audit.Actor.System"];
 
     /// <summary>"Sales rep · Sales": the role and department the user acted in.</summary>
-    public static string ActorRoleAndDepartment(IStringLocalizer l, AuditEntry entry)
+    public string ActorRoleAndDepartment(IStringLocalizer l, AuditEntry entry)
     {
         var roles = entry.ActorRole?.Split(',').Select(r => Roles.All.Contains(r) ? l.Role(r) : r) ?? [];
-        return string.Join(" · ", roles.Append(entry.ActorDepartment).Where(t => !string.IsNullOrEmpty(t)));
+        var department = entry.ActorDepartment is { } english && _actorDepartments.TryGetValue(english, out var shown) ? shown : entry.ActorDepartment;
+        return string.Join(" · ", roles.Append(department).Where(t => !string.IsNullOrEmpty(t)));
     }
 
     public static string RecordType(IStringLocalizer l, string entityType) => Translated(l, $"AuditEntity.{entityType}", entityType);

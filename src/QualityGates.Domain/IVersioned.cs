@@ -8,3 +8,11 @@ public interface IVersioned
 {
     int Version { get; }
 }
+
+/// <summary>Reference data an administrator renames in both languages: departments and categories.</summary>
+public interface IRenamable : IVersioned
+{
+    LocalizedText Name { get; }
+
+    void Rename(LocalizedText name);
+}

@@ -88,7 +88,7 @@ public sealed partial class ScreenshotTests(DemoHistoryBrowserFixture browser) :
         {
             await page.SetViewportSizeAsync(width, height);
             await page.GotoAsync(url);
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.WaitForLoadStateAsync(LoadState.Load);
             await Expect(heading).ToBeVisibleAsync();
             await page.EvaluateAsync("() => document.fonts.ready");
             // Charts draw once more when their box has its size (ResizeObserver): two frames later they have.

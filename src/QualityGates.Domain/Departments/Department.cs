@@ -6,7 +6,7 @@ namespace QualityGates.Domain.Departments;
 /// One of the company's departments. Its kind decides what it does (promise, deliver, run AfterSales, manage);
 /// administrators rename it, in English and German, but neither add nor remove one nor change its kind.
 /// </summary>
-public sealed class Department : IVersioned
+public sealed class Department : IRenamable
 {
     public const int NameMaxLength = 100;
 

@@ -6,7 +6,7 @@ namespace QualityGates.Domain.Promises;
 /// What a promise is about ("Response time"). Administrators add and rename categories; an inactive one stays on
 /// the promises, envelopes and lessons that have it but is offered for no new one.
 /// </summary>
-public sealed class PromiseCategory : IVersioned
+public sealed class PromiseCategory : IRenamable
 {
     public const int NameMaxLength = 100;
 

@@ -1,7 +1,5 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QualityGates.Domain;
@@ -12,58 +10,10 @@ using QualityGates.Web.Localization;
 namespace QualityGates.Web.Pages.Admin.ReferenceData;
 
 /// <summary>Renames a promise category in English and German, and deactivates or activates it.</summary>
-public sealed class EditCategoryModel(QualityGatesDbContext db, IValidator<NameForm> validator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditCategoryModel(QualityGatesDbContext db, IValidator<NameForm> validator, IStringLocalizer<SharedResource> l)
+    : RenameModel<PromiseCategory>(db, validator, l, NameOwner.Category, "ReferenceData.CategoryRenamed")
 {
-    [BindProperty]
-    public NameForm Input { get; set; } = new();
-
-    public PromiseCategory Category { get; private set; } = null!;
-
-    public async Task<IActionResult> OnGetAsync(int id)
-    {
-        if (await db.PromiseCategories.FindAsync(id) is not { } category)
-        {
-            return NotFound();
-        }
-
-        Category = category;
-        Input = NameForm.From(category.Name, category.Version);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(int id)
-    {
-        if (await db.PromiseCategories.FindAsync(id) is not { } category)
-        {
-            return NotFound();
-        }
-
-        Category = category;
-        (await validator.ValidateAsync(Input.Of(NameOwner.Category, id))).AddToModelState(ModelState, nameof(Input));
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        try
-        {
-            category.Rename(Input.ToName());
-            db.Entry(category).Property(c => c.Version).OriginalValue = Input.Version;
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            Category = await db.PromiseCategories.SingleAsync(c => c.Id == id);
-            ModelState.Clear();
-            Input = NameForm.From(Category.Name, Category.Version);
-            ModelState.AddModelError(string.Empty, l["Messages.ConcurrencyConflict"]);
-            return Page();
-        }
-
-        TempData["Success"] = l["ReferenceData.CategoryRenamed", category.Name.In(Cultures.Current)].Value;
-        return RedirectToPage("Index");
-    }
+    public PromiseCategory Category => Record;
 
     public Task<IActionResult> OnPostDeactivateAsync(int id, int version) =>
         ChangeStateAsync(id, version, c => c.Deactivate(), "ReferenceData.CategoryDeactivated");
@@ -73,7 +23,7 @@ public sealed class EditCategoryModel(QualityGatesDbContext db, IValidator<NameF
 
     private async Task<IActionResult> ChangeStateAsync(int id, int version, Action<PromiseCategory> change, string doneKey)
     {
-        if (await db.PromiseCategories.FindAsync(id) is not { } category)
+        if (await Db.PromiseCategories.FindAsync(id) is not { } category)
         {
             return NotFound();
         }
@@ -81,21 +31,21 @@ public sealed class EditCategoryModel(QualityGatesDbContext db, IValidator<NameF
         try
         {
             change(category);
-            db.Entry(category).Property(c => c.Version).OriginalValue = version;
-            await db.SaveChangesAsync();
+            Db.Entry(category).Property(c => c.Version).OriginalValue = version;
+            await Db.SaveChangesAsync();
         }
         catch (DomainException e)
         {
-            TempData["Error"] = l.Error(e);
+            TempData["Error"] = L.Error(e);
             return RedirectToPage(new { id });
         }
         catch (DbUpdateConcurrencyException)
         {
-            TempData["Error"] = l["Messages.ConcurrencyConflict"].Value;
+            TempData["Error"] = L["Messages.ConcurrencyConflict"].Value;
             return RedirectToPage(new { id });
         }
 
-        TempData["Success"] = l[doneKey, category.Name.In(Cultures.Current)].Value;
+        TempData["Success"] = L[doneKey, category.Name.In(Cultures.Current)].Value;
         return RedirectToPage(new { id });
     }
 }

@@ -10,11 +10,11 @@ public sealed class ChangingAnEnvelopeTests
         var envelope = new EnvelopeBuilder().Build();
         var department = envelope.DeliveringDepartmentId;
 
-        envelope.Change(new(new LocalizedText("First response within 4 h"), 2, "First response", TargetComparator.AtMost, 4, "h"));
+        envelope.Change(new(new LocalizedText("First response within 4 h"), 2, new LocalizedText("First response"), TargetComparator.AtMost, 4, new LocalizedText("h")));
 
         Assert.Equal("First response within 4 h", envelope.Name.English);
         Assert.Equal(2, envelope.CategoryId);
-        Assert.Equal("First response", envelope.Metric);
+        Assert.Equal("First response", envelope.Metric.English);
         Assert.Equal(4, envelope.Bound);
         Assert.Equal(department, envelope.DeliveringDepartmentId);
     }

@@ -158,4 +158,25 @@ public sealed class CoveringAPromiseTests
 
         Assert.False(Covers(envelope, promise));
     }
+
+    [Theory]
+    [InlineData("Time to on-site", "weeks")]
+    [InlineData("Zeit bis vor Ort", "Wochen")]
+    [InlineData("zeit bis vor ort", "weeks")]
+    public void A_promise_lies_inside_an_envelope_in_either_of_its_languages(string metric, string unit)
+    {
+        var envelope = new EnvelopeBuilder()
+            .Guaranteeing(new LocalizedText("Time to on-site", "Zeit bis vor Ort"), TargetComparator.AtMost, 2, new LocalizedText("weeks", "Wochen")).Build();
+
+        Assert.True(Covers(envelope, Target(metric, TargetComparator.AtMost, 3, unit)));
+    }
+
+    [Fact]
+    public void Without_a_german_wording_only_the_english_one_matches()
+    {
+        var envelope = new EnvelopeBuilder().Guaranteeing("Time to on-site", TargetComparator.AtMost, 48, "h").Build();
+
+        Assert.False(Covers(envelope, Target("Zeit bis vor Ort", TargetComparator.AtMost, 72, "h")));
+        Assert.Equal("Time to on-site", envelope.ToTarget(LocalizedText.GermanLanguage).Metric);
+    }
 }

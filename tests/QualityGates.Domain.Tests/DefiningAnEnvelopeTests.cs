@@ -21,13 +21,17 @@ public sealed class DefiningAnEnvelopeTests
     [Fact]
     public void Names_metrics_and_units_are_stored_without_surrounding_spaces()
     {
-        var terms = new EnvelopeBuilder().Terms() with { Name = new LocalizedText("  On-site  ", " Vor Ort "), Metric = " Time to on-site ", Unit = " h " };
+        var terms = new EnvelopeBuilder().Terms() with
+        {
+            Name = new LocalizedText("  On-site  ", " Vor Ort "), Metric = new LocalizedText(" Time to on-site ", " Zeit bis vor Ort "),
+            Unit = new LocalizedText(" h "),
+        };
 
         var envelope = new EnvelopeBuilder().With(terms).Build();
 
         Assert.Equal(new LocalizedText("On-site", "Vor Ort"), envelope.Name);
-        Assert.Equal("Time to on-site", envelope.Metric);
-        Assert.Equal("h", envelope.Unit);
+        Assert.Equal(new LocalizedText("Time to on-site", "Zeit bis vor Ort"), envelope.Metric);
+        Assert.Equal(new LocalizedText("h"), envelope.Unit);
     }
 
     [Theory]
@@ -52,11 +56,15 @@ public sealed class DefiningAnEnvelopeTests
     }
 
     [Theory]
-    [InlineData(" ", "h")]
-    [InlineData("Time to on-site", "")]
-    public void An_envelope_needs_a_metric_and_a_unit(string metric, string unit)
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void An_envelope_needs_a_metric_and_a_unit(bool hasMetric, bool hasUnit)
     {
-        var terms = new EnvelopeBuilder().Terms() with { Metric = metric, Unit = unit };
+        var terms = new EnvelopeBuilder().Terms() with
+        {
+            Metric = hasMetric ? new LocalizedText("Time to on-site") : null!,
+            Unit = hasUnit ? new LocalizedText("h") : null!,
+        };
 
         var error = Assert.Throws<DomainException>(() => new EnvelopeBuilder().With(terms).Build());
 

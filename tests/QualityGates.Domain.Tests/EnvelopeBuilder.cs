@@ -12,7 +12,7 @@ public sealed class EnvelopeBuilder
     public static readonly DateTime Now = new(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc);
 
     private Department _department = new(new LocalizedText("Service"), DepartmentKind.Delivering);
-    private EnvelopeTerms _terms = new(new LocalizedText("On-site within 48 h in Germany"), ResponseTime, "Time to on-site", TargetComparator.AtMost, 48, "h");
+    private EnvelopeTerms _terms = new(new LocalizedText("On-site within 48 h in Germany"), ResponseTime, new LocalizedText("Time to on-site"), TargetComparator.AtMost, 48, new LocalizedText("h"));
 
     public EnvelopeBuilder Of(Department department)
     {
@@ -26,7 +26,10 @@ public sealed class EnvelopeBuilder
         return this;
     }
 
-    public EnvelopeBuilder Guaranteeing(string metric, TargetComparator comparator, decimal bound, string unit)
+    public EnvelopeBuilder Guaranteeing(string metric, TargetComparator comparator, decimal bound, string unit) =>
+        Guaranteeing(new LocalizedText(metric), comparator, bound, new LocalizedText(unit));
+
+    public EnvelopeBuilder Guaranteeing(LocalizedText metric, TargetComparator comparator, decimal bound, LocalizedText unit)
     {
         _terms = _terms with { Metric = metric, Comparator = comparator, Bound = bound, Unit = unit };
         return this;

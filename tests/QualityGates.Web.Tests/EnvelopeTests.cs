@@ -72,7 +72,9 @@ public sealed class EnvelopeTests(QualityGatesFactory factory) : IClassFixture<Q
         await client.SignInSuccessfullyAsync(ServiceManager);
         var form = await ValidFormAsync("Critical faults fixed within 6 h");
         form["Input.NameGerman"] = "Kritische Störungen binnen 6 h behoben";
+        form["Input.MetricGerman"] = "Behebung kritischer Störungen";
         form["Input.Bound"] = "6";
+        form["Input.UnitGerman"] = "Std.";
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync("/Envelopes/Create", form)).StatusCode);
 
@@ -85,8 +87,10 @@ public sealed class EnvelopeTests(QualityGatesFactory factory) : IClassFixture<Q
         var row = list.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Kritische Störungen binnen 6 h behoben", StringComparison.Ordinal));
         Assert.Contains("Lösungszeit", row.TextContent);
         Assert.Contains("Kundendienst", row.TextContent);
+        Assert.Contains("Behebung kritischer Störungen ≤ 6 Std.", row.TextContent);
         var edit = await client.GetPageAsync($"/Envelopes/Edit/{stored.Id}");
         Assert.Equal("Kritische Störungen binnen 6 h behoben", edit.InputValue("Input.NameGerman"));
+        Assert.Equal("Behebung kritischer Störungen", edit.InputValue("Input.MetricGerman"));
     }
 
     [Fact]

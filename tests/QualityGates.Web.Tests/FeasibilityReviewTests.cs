@@ -13,7 +13,7 @@ public sealed class FeasibilityReviewTests(QualityGatesFactory factory) : IClass
     /// A sales rep logs and submits a promise delivered by Service; returns its review's page. On-site within
     /// 24 h is stricter than the demo envelope (48 h), so a human decides unless the test asks for 48 h.
     /// </summary>
-    private async Task<(int PromiseId, string ReviewUrl)> SubmittedAsync(string title, string hours = "24")
+    private async Task<(int PromiseId, string ReviewUrl)> SubmittedAsync(string title, string hours = "24", string metric = "Time to on-site")
     {
         using var sales = factory.CreateTestClient();
         await sales.SignInSuccessfullyAsync("sales@demo.local");
@@ -25,7 +25,7 @@ public sealed class FeasibilityReviewTests(QualityGatesFactory factory) : IClass
             ["Input.CustomerId"] = await factory.FirstCustomerAsync(),
             ["Input.DeliveringDepartmentId"] = await factory.DepartmentAsync("Service"),
             ["Input.Source"] = nameof(PromiseSource.Offer),
-            ["Input.TargetMetric"] = "Time to on-site",
+            ["Input.TargetMetric"] = metric,
             ["Input.TargetComparator"] = nameof(TargetComparator.AtMost),
             ["Input.TargetValue"] = hours,
             ["Input.TargetUnit"] = "h",
@@ -80,6 +80,14 @@ public sealed class FeasibilityReviewTests(QualityGatesFactory factory) : IClass
         var review = await manager.GetPageAsync(reviewUrl);
         Assert.Contains(Texts.English("Reviews.ByEnvelope", "On-site within 48 h in Germany"), review.Body!.TextContent);
         Assert.Null(review.QuerySelector("form[action*='handler=Decide'] button[type=submit]"));
+    }
+
+    [Fact]
+    public async Task A_promise_typed_with_the_envelopes_german_metric_lies_inside_it_too()
+    {
+        var (promiseId, _) = await SubmittedAsync("Vor Ort binnen 72 h", hours: "72", metric: "Zeit bis vor Ort");
+
+        Assert.Equal(PromiseStatus.Approved, await StatusAsync(promiseId));
     }
 
     [Fact]

@@ -56,13 +56,13 @@ public sealed class World
 
     private static readonly string[] _legalForms = ["GmbH", "AG", "KG", "SE", "GmbH & Co. KG", "e.K."];
 
-    private static readonly (LocalizedText Name, string Delivering, string Category, string Metric, TargetComparator Comparator, decimal Bound, string Unit)[] _envelopes =
+    private static readonly (LocalizedText Name, string Delivering, string Category, LocalizedText Metric, TargetComparator Comparator, decimal Bound, LocalizedText Unit)[] _envelopes =
     [
-        (new("On-site within 48 h in Germany", "Vor Ort innerhalb von 48 h in Deutschland"), "Service", "Response time", "Time to on-site", TargetComparator.AtMost, 48, "h"),
-        (new("First response within 4 h", "Erste Reaktion innerhalb von 4 h"), "Service", "Response time", "First response", TargetComparator.AtMost, 4, "h"),
-        (new("Portal availability 99.5 %", "Portalverfügbarkeit 99,5 %"), "Service", "Availability", "Monthly availability", TargetComparator.AtLeast, 99.5m, "%"),
-        (new("Lead time of six weeks", "Lieferzeit von sechs Wochen"), "Production", "Delivery date", "Lead time", TargetComparator.AtMost, 6, "weeks"),
-        (new("Call-back within 30 minutes", "Rückruf innerhalb von 30 Minuten"), "Service", "Support", "Call-back time", TargetComparator.AtMost, 30, "min"),
+        (new("On-site within 48 h in Germany", "Vor Ort innerhalb von 48 h in Deutschland"), "Service", "Response time", new("Time to on-site", "Zeit bis vor Ort"), TargetComparator.AtMost, 48, new("h")),
+        (new("First response within 4 h", "Erste Reaktion innerhalb von 4 h"), "Service", "Response time", new("First response", "Erstreaktion"), TargetComparator.AtMost, 4, new("h")),
+        (new("Portal availability 99.5 %", "Portalverfügbarkeit 99,5 %"), "Service", "Availability", new("Monthly availability", "Monatliche Verfügbarkeit"), TargetComparator.AtLeast, 99.5m, new("%")),
+        (new("Lead time of six weeks", "Lieferzeit von sechs Wochen"), "Production", "Delivery date", new("Lead time", "Lieferzeit"), TargetComparator.AtMost, 6, new("weeks", "Wochen")),
+        (new("Call-back within 30 minutes", "Rückruf innerhalb von 30 Minuten"), "Service", "Support", new("Call-back time", "Rückrufzeit"), TargetComparator.AtMost, 30, new("min")),
     ];
 
     private World()

@@ -19,8 +19,8 @@ public sealed class CapabilityEnvelope : IVersioned
     private CapabilityEnvelope()
     {
         Name = null!;
-        Metric = "";
-        Unit = "";
+        Metric = null!;
+        Unit = null!;
     }
 
     public int Id { get; private set; }
@@ -33,14 +33,16 @@ public sealed class CapabilityEnvelope : IVersioned
 
     public int CategoryId { get; private set; }
 
-    public string Metric { get; private set; }
+    /// <summary>What is measured, in each language, e.g. "Time to on-site" / "Zeit bis vor Ort".</summary>
+    public LocalizedText Metric { get; private set; }
 
     /// <summary>Never <see cref="TargetComparator.ByDate"/>: a date is agreed per customer, not once for all.</summary>
     public TargetComparator Comparator { get; private set; }
 
     public decimal Bound { get; private set; }
 
-    public string Unit { get; private set; }
+    /// <summary>"h", "%" — or a word, e.g. "weeks" / "Wochen".</summary>
+    public LocalizedText Unit { get; private set; }
 
     public bool IsActive { get; private set; }
 
@@ -91,7 +93,8 @@ public sealed class CapabilityEnvelope : IVersioned
     /// <summary>
     /// Whether a promise of this category, delivered by this department, with this target lies inside the
     /// envelope: it must ask no more than the envelope guarantees. "≤ 72 h" lies inside "≤ 48 h";
-    /// "≤ 24 h" does not. Metric and unit must match, ignoring case and surrounding spaces.
+    /// "≤ 24 h" does not. Metric and unit must match in either language, ignoring case and surrounding spaces, so that
+    /// a promise typed in German lies inside an envelope as one typed in English does.
     /// </summary>
     public bool Covers(int categoryId, int deliveringDepartmentId, MeasurableTarget target)
     {
@@ -117,16 +120,19 @@ public sealed class CapabilityEnvelope : IVersioned
         };
     }
 
-    /// <summary>The guarantee as a target, e.g. for display: "Time to on-site ≤ 48 h".</summary>
-    public MeasurableTarget ToTarget() => new(Metric, Comparator, Bound, Unit, null);
+    /// <summary>The guarantee as a target in a language ("en", "de"), e.g. for display: "Time to on-site ≤ 48 h".</summary>
+    public MeasurableTarget ToTarget(string language) => new(Metric.In(language), Comparator, Bound, Unit.In(language), null);
 
-    private static bool SameText(string? promised, string guaranteed) =>
-        string.Equals(promised?.Trim(), guaranteed.Trim(), StringComparison.OrdinalIgnoreCase);
+    private static bool SameText(string? promised, LocalizedText guaranteed) =>
+        Same(promised, guaranteed.English) || (guaranteed.German is { } german && Same(promised, german));
+
+    private static bool Same(string? promised, string guaranteed) =>
+        string.Equals(promised?.Trim(), guaranteed, StringComparison.OrdinalIgnoreCase);
 
     private void Apply(EnvelopeTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        if (terms.Name is null || string.IsNullOrWhiteSpace(terms.Metric) || string.IsNullOrWhiteSpace(terms.Unit))
+        if (terms.Name is null || terms.Metric is null || terms.Unit is null)
         {
             throw new DomainException("EnvelopeIncomplete", "An envelope needs a name, a metric and a unit.");
         }
@@ -143,9 +149,9 @@ public sealed class CapabilityEnvelope : IVersioned
 
         Name = terms.Name;
         CategoryId = terms.CategoryId;
-        Metric = terms.Metric.Trim();
+        Metric = terms.Metric;
         Comparator = terms.Comparator;
         Bound = terms.Bound;
-        Unit = terms.Unit.Trim();
+        Unit = terms.Unit;
     }
 }

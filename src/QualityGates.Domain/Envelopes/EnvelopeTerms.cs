@@ -6,7 +6,7 @@ namespace QualityGates.Domain.Envelopes;
 public sealed record EnvelopeTerms(
     LocalizedText Name,
     int CategoryId,
-    string Metric,
+    LocalizedText Metric,
     TargetComparator Comparator,
     decimal Bound,
-    string Unit);
+    LocalizedText Unit);

@@ -11,8 +11,8 @@ internal sealed class CapabilityEnvelopeConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<CapabilityEnvelope> builder)
     {
         builder.ComplexProperty(e => e.Name, LocalizedTextColumns.In("Name", CapabilityEnvelope.NameMaxLength));
-        builder.Property(e => e.Metric).HasMaxLength(CapabilityEnvelope.MetricMaxLength);
-        builder.Property(e => e.Unit).HasMaxLength(CapabilityEnvelope.UnitMaxLength);
+        builder.ComplexProperty(e => e.Metric, LocalizedTextColumns.In("Metric", CapabilityEnvelope.MetricMaxLength));
+        builder.ComplexProperty(e => e.Unit, LocalizedTextColumns.In("Unit", CapabilityEnvelope.UnitMaxLength));
         builder.Property(e => e.Bound).HasPrecision(18, 4);
         builder.Property(e => e.Version).IsConcurrencyToken();
 

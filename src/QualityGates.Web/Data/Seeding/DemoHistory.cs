@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain;
 using QualityGates.Domain.Customers;
 using QualityGates.Domain.Departments;
 using QualityGates.Domain.Feedback;
@@ -31,48 +32,54 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
     private sealed record Text(string Title, string Statement);
 
     private sealed record Template(
-        string Category, string Delivering, string Metric, TargetComparator Comparator, decimal[] Values, string? Unit, PromiseSource Source,
+        string Category, string Delivering, LocalizedText Metric, TargetComparator Comparator, decimal[] Values, string? Unit, PromiseSource Source,
         Text English, Text German, (string English, string German)[]? Objects = null);
+
+    // The units that are words, in German; "h", "%" and "min" read the same in both languages.
+    private static readonly Dictionary<string, string> _germanUnits = new()
+    {
+        ["weeks"] = "Wochen", ["records"] = "Datensätze", ["people"] = "Personen", ["reviews"] = "Reviews", ["h/day"] = "h/Tag",
+    };
 
     // {0}: the target value in the language's format; {1}: what is delivered. Values inside an active envelope pass G1 at once.
     private static readonly Template[] _templates =
     [
-        new("Response time", "Service", "First response", TargetComparator.AtMost, [2, 4, 4, 6, 8], "h", PromiseSource.Contract,
+        new("Response time", "Service", new("First response", "Erstreaktion"), TargetComparator.AtMost, [2, 4, 4, 6, 8], "h", PromiseSource.Contract,
             new("First response within {0} hours", "We respond to every service request within {0} hours during business hours."),
             new("Erstreaktion innerhalb von {0} Stunden", "Wir reagieren auf jede Serviceanfrage innerhalb von {0} Stunden während der Geschäftszeiten.")),
-        new("Response time", "Service", "Time to on-site", TargetComparator.AtMost, [24, 36, 48, 48, 72], "h", PromiseSource.Offer,
+        new("Response time", "Service", new("Time to on-site", "Zeit bis vor Ort"), TargetComparator.AtMost, [24, 36, 48, 48, 72], "h", PromiseSource.Offer,
             new("On-site within {0} hours", "A technician is on site within {0} hours of the call."),
             new("Techniker vor Ort innerhalb von {0} Stunden", "Ein Techniker ist innerhalb von {0} Stunden nach dem Anruf vor Ort.")),
-        new("Resolution time", "Service", "Resolution of critical faults", TargetComparator.AtMost, [4, 8, 12, 24], "h", PromiseSource.Contract,
+        new("Resolution time", "Service", new("Resolution of critical faults", "Behebung kritischer Störungen"), TargetComparator.AtMost, [4, 8, 12, 24], "h", PromiseSource.Contract,
             new("Critical faults resolved within {0} hours", "Critical faults are resolved within {0} hours."),
             new("Kritische Störungen innerhalb von {0} Stunden behoben", "Kritische Störungen werden innerhalb von {0} Stunden behoben.")),
-        new("Availability", "Service", "Monthly availability", TargetComparator.AtLeast, [99, 99.5m, 99.5m, 99.9m], "%", PromiseSource.Contract,
+        new("Availability", "Service", new("Monthly availability", "Monatliche Verfügbarkeit"), TargetComparator.AtLeast, [99, 99.5m, 99.5m, 99.9m], "%", PromiseSource.Contract,
             new("Portal availability {0} %", "The customer portal is available at least {0} % of each month."),
             new("Portalverfügbarkeit {0} %", "Das Kundenportal ist in jedem Monat zu mindestens {0} % verfügbar.")),
-        new("Delivery date", "Production", "Delivery and installation", TargetComparator.ByDate, [], null, PromiseSource.Offer,
+        new("Delivery date", "Production", new("Delivery and installation", "Lieferung und Montage"), TargetComparator.ByDate, [], null, PromiseSource.Offer,
             new("{1} delivered and installed by the agreed date", "The {1} is delivered and installed by the agreed date."),
             new("{1} zum vereinbarten Termin geliefert und montiert", "Die {1} wird zum vereinbarten Termin geliefert und montiert."),
             [("Packaging line", "Verpackungslinie"), ("Press line", "Pressenstraße"), ("Test bench", "Prüfanlage"), ("Assembly cell", "Montagezelle")]),
-        new("Delivery date", "Production", "Lead time", TargetComparator.AtMost, [4, 6, 6, 8], "weeks", PromiseSource.Offer,
+        new("Delivery date", "Production", new("Lead time", "Lieferzeit"), TargetComparator.AtMost, [4, 6, 6, 8], "weeks", PromiseSource.Offer,
             new("Spare assemblies within {0} weeks", "Spare assemblies ship within {0} weeks of the order."),
             new("Ersatzbaugruppen binnen {0} Wochen", "Ersatzbaugruppen werden innerhalb von {0} Wochen nach Bestellung versandt.")),
-        new("Product quality", "Production", "Parts rejected at inspection", TargetComparator.AtMost, [0.1m, 0.5m, 1], "%", PromiseSource.Contract,
+        new("Product quality", "Production", new("Parts rejected at inspection", "Beanstandete Teile bei Eingangsprüfung"), TargetComparator.AtMost, [0.1m, 0.5m, 1], "%", PromiseSource.Contract,
             new("Defect rate below {0} %", "Fewer than {0} % of the delivered parts are rejected at incoming inspection."),
             new("Fehlerquote unter {0} %", "Weniger als {0} % der gelieferten Teile werden bei der Wareneingangsprüfung beanstandet.")),
-        new("Feature", "Projects", "Go-live", TargetComparator.ByDate, [], null, PromiseSource.Contract,
+        new("Feature", "Projects", new("Go-live", "Produktivstart"), TargetComparator.ByDate, [], null, PromiseSource.Contract,
             new("Go-live of the {1} interface", "The {1} interface goes live by the agreed date."),
             new("Go-live der {1}-Schnittstelle", "Die {1}-Schnittstelle geht zum vereinbarten Termin produktiv."),
             [("MES", "MES"), ("ERP", "ERP"), ("SCADA", "SCADA"), ("EDI", "EDI")]),
-        new("Feature", "Projects", "Records lost in migration", TargetComparator.Exactly, [0], "records", PromiseSource.Verbal,
+        new("Feature", "Projects", new("Records lost in migration", "Bei der Migration verlorene Datensätze"), TargetComparator.Exactly, [0], "records", PromiseSource.Verbal,
             new("Data migration without loss", "All historic orders are migrated; no record is lost."),
             new("Datenmigration ohne Verlust", "Alle historischen Aufträge werden übernommen; kein Datensatz geht verloren.")),
-        new("Support", "Service", "Call-back time", TargetComparator.AtMost, [15, 30, 60], "min", PromiseSource.Verbal,
+        new("Support", "Service", new("Call-back time", "Rückrufzeit"), TargetComparator.AtMost, [15, 30, 60], "min", PromiseSource.Verbal,
             new("Call-back within {0} minutes", "A named support engineer calls back within {0} minutes."),
             new("Rückruf innerhalb von {0} Minuten", "Ein fester Ansprechpartner im Support ruft innerhalb von {0} Minuten zurück.")),
-        new("Support", "Projects", "Key users trained", TargetComparator.AtLeast, [5, 10, 20], "people", PromiseSource.Offer,
+        new("Support", "Projects", new("Key users trained", "Geschulte Key User"), TargetComparator.AtLeast, [5, 10, 20], "people", PromiseSource.Offer,
             new("Training for {0} key users", "{0} key users are trained before acceptance."),
             new("Schulung für {0} Key User", "{0} Key User werden vor der Abnahme geschult.")),
-        new("Other", "Service", "Service reviews per year", TargetComparator.AtLeast, [4], "reviews", PromiseSource.Contract,
+        new("Other", "Service", new("Service reviews per year", "Service-Reviews pro Jahr"), TargetComparator.AtLeast, [4], "reviews", PromiseSource.Contract,
             new("Quarterly service review", "We hold a service review with the customer every quarter."),
             new("Quartalsweises Service-Review", "Wir führen jedes Quartal ein Service-Review mit dem Kunden durch.")),
     ];
@@ -80,13 +87,13 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
     // Marketing's general claims: no customer, from the brochure.
     private static readonly Template[] _claims =
     [
-        new("Support", "Service", "Hotline staffed", TargetComparator.AtLeast, [24], "h/day", PromiseSource.Brochure,
+        new("Support", "Service", new("Hotline staffed", "Hotline besetzt"), TargetComparator.AtLeast, [24], "h/day", PromiseSource.Brochure,
             new("Hotline staffed around the clock", "Our hotline is staffed {0} hours a day, every day of the year."),
             new("Hotline rund um die Uhr besetzt", "Unsere Hotline ist {0} Stunden am Tag besetzt, an jedem Tag des Jahres.")),
-        new("Delivery date", "Production", "Shipping time", TargetComparator.AtMost, [24, 48], "h", PromiseSource.Brochure,
+        new("Delivery date", "Production", new("Shipping time", "Versandzeit"), TargetComparator.AtMost, [24, 48], "h", PromiseSource.Brochure,
             new("Standard spare parts shipped within {0} hours", "Standard spare parts ship within {0} hours."),
             new("Standard-Ersatzteile in {0} Stunden versandt", "Standard-Ersatzteile werden innerhalb von {0} Stunden versandt.")),
-        new("Availability", "Service", "Yearly availability", TargetComparator.AtLeast, [99.5m, 99.9m], "%", PromiseSource.Brochure,
+        new("Availability", "Service", new("Yearly availability", "Jährliche Verfügbarkeit"), TargetComparator.AtLeast, [99.5m, 99.9m], "%", PromiseSource.Brochure,
             new("Cloud services available {0} %", "Our cloud services are available {0} % of the time."),
             new("Cloud-Dienste zu {0} % verfügbar", "Unsere Cloud-Dienste sind zu {0} % der Zeit verfügbar.")),
     ];
@@ -586,7 +593,9 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
                 title = $"{title} {(german ? "für" : "for")} {customer.Name}";
             }
 
-            var target = new MeasurableTarget(template.Metric, template.Comparator, hasValue ? value : null, template.Unit,
+            var unit = german && template.Unit is { } english && _germanUnits.TryGetValue(english, out var word) ? word : template.Unit;
+            var target = new MeasurableTarget(
+                template.Metric.In(german ? LocalizedText.GermanLanguage : LocalizedText.EnglishLanguage), template.Comparator, hasValue ? value : null, unit,
                 template.Comparator == TargetComparator.ByDate ? due : null);
             var reference = template.Source == PromiseSource.Brochure
                 ? string.Create(CultureInfo.InvariantCulture, $"{(german ? "Broschüre" : "Brochure")} {year}")

@@ -26,11 +26,16 @@ public sealed class EnvelopeForm
 
     public string Metric { get; set; } = "";
 
+    /// <summary>Empty: German promises must use the English wording to lie inside the envelope.</summary>
+    public string? MetricGerman { get; set; }
+
     public TargetComparator? Comparator { get; set; } = TargetComparator.AtMost;
 
     public decimal? Bound { get; set; }
 
     public string Unit { get; set; } = "";
+
+    public string? UnitGerman { get; set; }
 
     public int Version { get; set; }
 
@@ -48,15 +53,19 @@ public sealed class EnvelopeForm
         Name = envelope.Name.English,
         NameGerman = envelope.Name.German,
         CategoryId = envelope.CategoryId,
-        Metric = envelope.Metric,
+        Metric = envelope.Metric.English,
+        MetricGerman = envelope.Metric.German,
         Comparator = envelope.Comparator,
         Bound = envelope.Bound,
-        Unit = envelope.Unit,
+        Unit = envelope.Unit.English,
+        UnitGerman = envelope.Unit.German,
         Version = envelope.Version,
     };
 
     /// <summary>Only call on a validated form.</summary>
-    public EnvelopeTerms ToTerms() => new(new LocalizedText(Name, NameGerman), CategoryId!.Value, Metric, Comparator!.Value, Bound!.Value, Unit);
+    public EnvelopeTerms ToTerms() => new(
+        new LocalizedText(Name, NameGerman), CategoryId!.Value, new LocalizedText(Metric, MetricGerman), Comparator!.Value, Bound!.Value,
+        new LocalizedText(Unit, UnitGerman));
 
     public sealed class Validator : AbstractValidator<EnvelopeForm>
     {
@@ -70,6 +79,7 @@ public sealed class EnvelopeForm
                 .WithMessage(_ => l["Envelopes.Form.CategoryUnknown"]);
             RuleFor(f => f.Metric).NotEmpty().WithMessage(_ => l["Envelopes.Form.MetricRequired"])
                 .MaxLength(CapabilityEnvelope.MetricMaxLength, l);
+            RuleFor(f => f.MetricGerman).MaxLength(CapabilityEnvelope.MetricMaxLength, l);
             RuleFor(f => f.Comparator).NotNull().WithMessage(_ => l["Envelopes.Form.ComparatorRequired"])
                 .IsInEnum().WithMessage(_ => l["Validation.InvalidValue"])
                 .NotEqual(TargetComparator.ByDate).WithMessage(_ => l["Envelopes.Form.NoDate"]);
@@ -77,6 +87,7 @@ public sealed class EnvelopeForm
                 .PrecisionScale(18, 4, ignoreTrailingZeros: true).WithMessage(_ => l["Envelopes.Form.BoundTooPrecise"]);
             RuleFor(f => f.Unit).NotEmpty().WithMessage(_ => l["Envelopes.Form.UnitRequired"])
                 .MaxLength(CapabilityEnvelope.UnitMaxLength, l);
+            RuleFor(f => f.UnitGerman).MaxLength(CapabilityEnvelope.UnitMaxLength, l);
         }
     }
 }

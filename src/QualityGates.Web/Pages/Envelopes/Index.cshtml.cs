@@ -51,7 +51,7 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
                     join category in db.PromiseCategories on e.CategoryId equals category.Id
                     select new Row
                     {
-                        Envelope = e, Name = e.Name.In(Cultures.Current),
+                        Envelope = e, Name = e.Name.In(Cultures.Current), Metric = e.Metric.In(Cultures.Current),
                         DepartmentName = department.Name.In(Cultures.Current), CategoryName = category.Name.In(Cultures.Current),
                     };
         Envelopes = await Sorted(Filtered(query)).ToPagedListAsync(PageNumber);
@@ -101,8 +101,8 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
         "-department" => query.OrderByDescending(r => r.DepartmentName).ThenBy(r => r.Name).ThenBy(r => r.Envelope.Id),
         "category" => query.OrderBy(r => r.CategoryName).ThenBy(r => r.Name).ThenBy(r => r.Envelope.Id),
         "-category" => query.OrderByDescending(r => r.CategoryName).ThenBy(r => r.Name).ThenBy(r => r.Envelope.Id),
-        "metric" => query.OrderBy(r => r.Envelope.Metric).ThenBy(r => r.Envelope.Id),
-        "-metric" => query.OrderByDescending(r => r.Envelope.Metric).ThenBy(r => r.Envelope.Id),
+        "metric" => query.OrderBy(r => r.Metric).ThenBy(r => r.Envelope.Id),
+        "-metric" => query.OrderByDescending(r => r.Metric).ThenBy(r => r.Envelope.Id),
         "status" => query.OrderByDescending(r => r.Envelope.IsActive).ThenBy(r => r.Name).ThenBy(r => r.Envelope.Id),
         "-status" => query.OrderBy(r => r.Envelope.IsActive).ThenBy(r => r.Name).ThenBy(r => r.Envelope.Id),
         _ => query.OrderBy(r => r.DepartmentName).ThenBy(r => r.CategoryName).ThenBy(r => r.Name).ThenBy(r => r.Envelope.Id),
@@ -115,6 +115,9 @@ public sealed class IndexModel(QualityGatesDbContext db, IAuthorizationService a
 
         /// <summary>The envelope's name in the reader's language: shown and sorted by.</summary>
         public string Name { get; init; } = "";
+
+        /// <summary>What the envelope measures, in the reader's language: sorted by.</summary>
+        public string Metric { get; init; } = "";
 
         public string DepartmentName { get; init; } = "";
 

@@ -275,19 +275,25 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("Metric")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Unit")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Metric", "QualityGates.Domain.Envelopes.CapabilityEnvelope.Metric#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("English")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("Metric");
+
+                            b1.Property<string>("German")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("MetricGerman");
+                        });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "QualityGates.Domain.Envelopes.CapabilityEnvelope.Name#LocalizedText", b1 =>
                         {
@@ -303,6 +309,22 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)")
                                 .HasColumnName("NameGerman");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Unit", "QualityGates.Domain.Envelopes.CapabilityEnvelope.Unit#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("English")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("Unit");
+
+                            b1.Property<string>("German")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("UnitGerman");
                         });
 
                     b.HasKey("Id");

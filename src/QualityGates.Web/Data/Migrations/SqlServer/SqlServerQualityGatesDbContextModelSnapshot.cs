@@ -277,19 +277,25 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
-                    b.Property<string>("Metric")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("Unit")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Metric", "QualityGates.Domain.Envelopes.CapabilityEnvelope.Metric#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("English")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("Metric");
+
+                            b1.Property<string>("German")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("MetricGerman");
+                        });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "QualityGates.Domain.Envelopes.CapabilityEnvelope.Name#LocalizedText", b1 =>
                         {
@@ -305,6 +311,22 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)")
                                 .HasColumnName("NameGerman");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Unit", "QualityGates.Domain.Envelopes.CapabilityEnvelope.Unit#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("English")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("Unit");
+
+                            b1.Property<string>("German")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("UnitGerman");
                         });
 
                     b.HasKey("Id");

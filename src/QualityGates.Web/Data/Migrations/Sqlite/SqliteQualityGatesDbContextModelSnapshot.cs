@@ -258,19 +258,25 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Metric")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Unit")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Metric", "QualityGates.Domain.Envelopes.CapabilityEnvelope.Metric#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("English")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Metric");
+
+                            b1.Property<string>("German")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MetricGerman");
+                        });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "QualityGates.Domain.Envelopes.CapabilityEnvelope.Name#LocalizedText", b1 =>
                         {
@@ -286,6 +292,22 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("NameGerman");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Unit", "QualityGates.Domain.Envelopes.CapabilityEnvelope.Unit#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("English")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Unit");
+
+                            b1.Property<string>("German")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UnitGerman");
                         });
 
                     b.HasKey("Id");

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace QualityGates.Web.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class EnvelopeMetricPerLanguage : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "MetricGerman",
+                table: "CapabilityEnvelopes",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UnitGerman",
+                table: "CapabilityEnvelopes",
+                type: "nvarchar(20)",
+                maxLength: 20,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "MetricGerman",
+                table: "CapabilityEnvelopes");
+
+            migrationBuilder.DropColumn(
+                name: "UnitGerman",
+                table: "CapabilityEnvelopes");
+        }
+    }
+}

@@ -33,6 +33,9 @@ public sealed class RecordHistoryTests(QualityGatesFactory factory) : IClassFixt
     private static List<string> Actions(IHtmlDocument page) =>
         page.QuerySelectorAll("ol.history > li").Select(li => Normalized(li.TextContent)).ToList();
 
+    // As English pages write a date (unambiguous, "1 Dec 2026").
+    private static string OnEnglishPages(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en"));
+
     private static string Normalized(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string History(IHtmlDocument page) => Normalized(page.QuerySelector("section[aria-labelledby=history-title]")!.TextContent);
@@ -142,6 +145,43 @@ public sealed class RecordHistoryTests(QualityGatesFactory factory) : IClassFixt
         Assert.DoesNotContain(Texts.English("AuditField.DaysToDecision"), history);
         Assert.DoesNotContain(Texts.English("AuditField.DecidedAtUtc"), history);
         Assert.All(_rawNames, raw => Assert.DoesNotContain(raw, history, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Each_decision_on_a_review_is_an_entry_with_its_reason_a_second_hold_included()
+    {
+        using var sales = await SignedInAsync("sales@demo.local");
+        var id = await DraftAsync(sales, "Held twice");
+        NextStep();
+        await sales.SubmitAsync($"/Promises/Details/{id}", new Dictionary<string, string>(), "form[action*='handler=Submit']");
+        var reviewId = await factory.WithDbAsync(db => db.GateReviews.Where(r => r.PromiseId == id).Select(r => r.Id).SingleAsync());
+        using var manager = await SignedInAsync("service.manager@demo.local");
+        async Task DecideAsync(GateDecision decision, string reason, int reReviewInDays = 0)
+        {
+            NextStep();
+            var form = Enumerable.Range(0, 5).ToDictionary(i => $"Input.Answers[{i}].Answer", _ => nameof(CheckpointAnswer.Met));
+            form["Input.Decision"] = decision.ToString();
+            form["Input.Reason"] = reason;
+            if (decision == GateDecision.Hold)
+            {
+                form["Input.ReReviewDate"] = factory.FormDate(reReviewInDays);
+            }
+
+            Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync($"/Reviews/Details/{reviewId}", form, Decide)).StatusCode);
+        }
+
+        await DecideAsync(GateDecision.Hold, "Waiting for the technician roster.", 7);
+        await DecideAsync(GateDecision.Hold, "Roster delayed by a week.", 14);
+        await DecideAsync(GateDecision.Go, "Roster confirmed.");
+
+        var actions = Actions(await manager.GetPageAsync($"/Reviews/Details/{reviewId}"));
+        Assert.Equal(4, actions.Count);
+        Assert.StartsWith($"Stefan Service {Texts.English("History.GateReview.Decided.Go")}.", actions[0], StringComparison.Ordinal);
+        Assert.Contains($"{Texts.English("Audit.Reason")}: Roster confirmed.", actions[0]);
+        Assert.StartsWith($"Stefan Service {Texts.English("History.GateReview.OnHoldUntil", OnEnglishPages(factory.Today.AddDays(14)))}.", actions[1], StringComparison.Ordinal);
+        Assert.Contains("Roster delayed by a week.", actions[1]);
+        Assert.StartsWith($"Stefan Service {Texts.English("History.GateReview.OnHoldUntil", OnEnglishPages(factory.Today.AddDays(7)))}.", actions[2], StringComparison.Ordinal);
+        Assert.Contains("Waiting for the technician roster.", actions[2]);
     }
 
     [Fact]

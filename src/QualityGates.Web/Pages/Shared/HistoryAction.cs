@@ -25,9 +25,13 @@ public sealed class HistoryAction
 
     private readonly IReadOnlyList<AuditEntry> _creation;
 
-    private HistoryAction(IReadOnlyList<AuditEntry> entries, IReadOnlyList<AuditEntry> creation)
+    // Entries of records created as a step on this one (a review's decision), not of the record itself.
+    private readonly IReadOnlyList<AuditEntry> _parts;
+
+    private HistoryAction(IReadOnlyList<AuditEntry> entries, IReadOnlyList<AuditEntry> parts, IReadOnlyList<AuditEntry> creation)
     {
         _entries = entries;
+        _parts = parts;
         _creation = creation;
     }
 
@@ -48,20 +52,21 @@ public sealed class HistoryAction
     /// </summary>
     public static HistoryAction From(string entityType, IReadOnlyList<AuditEntry> entries, IReadOnlyList<AuditEntry> creation)
     {
-        var action = new HistoryAction(entries, creation);
+        var own = entries.Where(e => e.EntityType == entityType).ToList();
+        var action = new HistoryAction(own.Count > 0 ? own : entries, entries.Where(e => e.EntityType != entityType).ToList(), creation);
         action.Tell(entityType);
         var bookkeeping = AuditRules.BookkeepingFields(entityType);
-        action.Changes = entries
+        action.Changes = own
             .Where(e => e.Action == AuditAction.Changed && e.Field is not null && !bookkeeping.Contains(e.Field) && !action._told.Contains(e))
             .ToList();
-        var reason = entries.Select(e => e.Reason).FirstOrDefault(r => r is not null);
+        var reason = action.Part(nameof(ReviewDecision.Reason))?.NewValue ?? entries.Select(e => e.Reason).FirstOrDefault(r => r is not null);
         action.Reason = action.Changes.Any(c => c.NewValue == reason) ? null : reason;
         return action;
     }
 
     private void Tell(string entityType)
     {
-        var created = _entries.Where(e => e.Action == AuditAction.Created).ToList();
+        var created = _entries.Where(e => e.Action == AuditAction.Created && e.EntityType == entityType).ToList();
         if (created.Count > 0)
         {
             _told.UnionWith(created);
@@ -132,6 +137,9 @@ public sealed class HistoryAction
 
     private AuditEntry? Peek(string field) => _entries.LastOrDefault(e => e.Action == AuditAction.Changed && e.Field == field);
 
+    /// <summary>A field of a record created in this save as a step on this one, e.g. the decision's reason.</summary>
+    private AuditEntry? Part(string field) => _parts.FirstOrDefault(e => e.Action == AuditAction.Created && e.Field == field && e.NewValue is not null);
+
     private void TellPromise()
     {
         var revision = Peek(nameof(Promise.Revision))?.NewValue;
@@ -182,8 +190,15 @@ public sealed class HistoryAction
             return;
         }
 
+        var holdUntil = Part(nameof(ReviewDecision.ReReviewDate));
         if (state is null)
         {
+            // Another Hold of a review on hold: only the decision is new.
+            if (Part(nameof(ReviewDecision.Decision))?.NewValue == nameof(GateDecision.Hold))
+            {
+                _phrases.Add(OnHold(holdUntil));
+            }
+
             return;
         }
 
@@ -199,13 +214,16 @@ public sealed class HistoryAction
             (_, GateReviewState.Decided) when decision == nameof(GateDecision.Go) && stage is nameof(GateStage.Handover) or nameof(GateStage.Closure) =>
                 new($"History.GateReview.{stage}.Go"),
             (_, GateReviewState.Decided) when Enum.TryParse<GateDecision>(decision, out var made) => new($"History.GateReview.Decided.{made}"),
-            (_, GateReviewState.OnHold) => new("History.GateReview.OnHold"),
+            (_, GateReviewState.OnHold) => OnHold(holdUntil),
             (_, GateReviewState.Returned) => new("History.GateReview.Returned"),
             (GateReviewState.Returned, GateReviewState.Open) => new("History.GateReview.HandedOverAgain"),
             (_, GateReviewState.Superseded) => new("History.GateReview.Superseded"),
             _ => new("History.StatusSet", ValueOf: state),
         });
     }
+
+    private static HistoryPhrase OnHold(AuditEntry? until) =>
+        until is null ? new("History.GateReview.OnHold") : new("History.GateReview.OnHoldUntil", ValueOf: until);
 
     private void TellFeedback()
     {

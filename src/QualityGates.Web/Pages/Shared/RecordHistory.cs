@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using QualityGates.Domain.Gates;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Auditing;
 
@@ -19,7 +20,9 @@ public sealed record RecordHistory(
     {
         var key = id.ToString(CultureInfo.InvariantCulture);
         var bookkeeping = AuditRules.BookkeepingFields(entityType);
-        var history = db.AuditEntries.AsNoTracking().Where(e => e.EntityType == entityType && e.EntityId == key);
+        var parts = await PartsAsync(db, entityType, id);
+        var history = db.AuditEntries.AsNoTracking()
+            .Where(e => (e.EntityType == entityType && e.EntityId == key) || (e.EntityType == nameof(ReviewDecision) && parts.Contains(e.EntityId)));
 
         // The entries of one change share their time. A change of bookkeeping alone (a figure kept when a step
         // was taken on another record) is nothing a person did to this one.
@@ -35,6 +38,16 @@ public sealed record RecordHistory(
             .ToList();
         return new RecordHistory(actions, await AuditTable.LoadAsync(db, entries, showRecord: false), count, entityType, key, canReadAuditLog);
     }
+
+    /// <summary>
+    /// The records whose creation is a step on this one: a review's decisions, each with its reason — a Hold after a
+    /// Hold changes nothing on the review itself. Looked up by the review's key, so the history costs the same however long
+    /// the audit trail grows.
+    /// </summary>
+    private static async Task<List<string>> PartsAsync(QualityGatesDbContext db, string entityType, int id) =>
+        entityType != nameof(GateReview) ? [] :
+        (await db.Set<ReviewDecision>().Where(d => EF.Property<int>(d, "GateReviewId") == id).Select(d => d.Id).ToListAsync())
+            .ConvertAll(d => d.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>What the author did, e.g. "submitted the promise for the feasibility review (G1)"; follows the author's name.</summary>
     public string Sentence(IStringLocalizer l, TimeZoneInfo zone, HistoryAction action) =>

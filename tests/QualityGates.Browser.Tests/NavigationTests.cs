@@ -36,4 +36,29 @@ public sealed class NavigationTests(BrowserFixture browser) : IClassFixture<Brow
         await userMenu.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = signOut })).ToBeVisibleAsync();
     });
+
+    [Fact]
+    public Task On_a_phone_a_lists_filters_fold_away_behind_a_button_and_stay_open_while_in_use() => browser.RunAsync(async page =>
+    {
+        await page.SignInAsync("sales@demo.local", "EN");
+        await page.SetViewportSizeAsync(390, 800);
+        await page.GotoAsync("/Promises");
+        var filters = page.GetByRole(AriaRole.Search, new() { Name = "Filter promises" });
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Filters", Exact = true });
+
+        await Expect(filters).ToBeHiddenAsync();
+        await toggle.ClickAsync();
+        await Expect(filters).ToBeVisibleAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+
+        await page.Locator("#q").FillAsync("Hotline");
+        await filters.GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }).ClickAsync();
+        await Expect(filters).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Filters (in use)" })).ToBeVisibleAsync();
+
+        await page.SetViewportSizeAsync(1366, 800);
+        await page.GotoAsync("/Promises");
+        await Expect(filters).ToBeVisibleAsync();
+        await Expect(toggle).ToBeHiddenAsync();
+    });
 }

@@ -27,6 +27,9 @@ public sealed class IndexModel(
 
     public DashboardFilter Filter { get; private set; } = null!;
 
+    /// <summary>Whether a period or filter other than the defaults was chosen.</summary>
+    public bool IsFiltered => Input.ToRouteValues().Count > 0;
+
     public DashboardFigures Figures { get; private set; } = null!;
 
     public bool CanExport { get; private set; }

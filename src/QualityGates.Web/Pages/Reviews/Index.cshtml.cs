@@ -49,6 +49,9 @@ public sealed class IndexModel(QualityGatesDbContext db, IStringLocalizer<Shared
     [BindProperty(SupportsGet = true)]
     public int? CustomerId { get; set; }
 
+    /// <summary>Whether the list shows other than what it opens with (the waiting reviews of every department).</summary>
+    public bool IsFiltered => Show is not (null or "waiting") || DepartmentId is not null || HasFigureFilters;
+
     public bool HasFigureFilters =>
         Stage is not null || Decision is not null || ByEnvelope is not null || DecidedFrom is not null || DecidedTo is not null
         || PromisingDepartmentId is not null || DeliveringDepartmentId is not null || CategoryId is not null || CustomerId is not null;

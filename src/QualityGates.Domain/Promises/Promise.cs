@@ -96,6 +96,9 @@ public sealed class Promise : IVersioned
 
     public int Version { get; private set; }
 
+    /// <summary>The upload this promise was imported from (docs/import.md); null for a promise logged on the form.</summary>
+    public Guid? ImportId { get; private set; }
+
     /// <summary>The number of the current revision: each submission and each later change counts; 0 for a new draft.</summary>
     public int Revision { get; private set; }
 
@@ -151,6 +154,38 @@ public sealed class Promise : IVersioned
             CreatedAtUtc = nowUtc,
         };
         promise.Apply(details, promisingDepartment.MakesGeneralClaims);
+        return promise;
+    }
+
+    /// <summary>
+    /// A promise taken over from a file of existing promises: a draft, or — with <paramref name="commitment"/> — one the
+    /// customer already holds. That one is committed without any feasibility approval (ungated: no revision was
+    /// submitted, none approved), so the dashboard counts it as such; it still needs a measurable target, by which its
+    /// outcome will be judged. The handover (G2) follows as for any commitment.
+    /// </summary>
+    public static Promise Import(
+        string number, PromiseDetails details, Department promisingDepartment, string ownerId, DateTime nowUtc, Guid importId,
+        ExistingCommitment? commitment)
+    {
+        var promise = Draft(number, details, promisingDepartment, ownerId, nowUtc);
+        promise.ImportId = importId;
+        if (commitment is not null)
+        {
+            if (!promise.Target.IsMeasurable)
+            {
+                throw new DomainException("CommitmentNeedsMeasurableTarget", "A promise the customer already holds needs a measurable target (metric, comparator, value and unit, or a date).");
+            }
+
+            if (commitment.CommittedOn > DateOnly.FromDateTime(nowUtc))
+            {
+                throw new DomainException("CommittedOnInFuture", "A promise cannot have been given to the customer after today.");
+            }
+
+            promise.Status = PromiseStatus.Committed;
+            promise.CommittedOn = commitment.CommittedOn;
+            promise.CommitChannel = commitment.Channel;
+        }
+
         return promise;
     }
 

@@ -9,6 +9,7 @@ using QualityGates.Web.Data.Seeding;
 using QualityGates.Web.Data.Summaries;
 using QualityGates.Web.Gates;
 using QualityGates.Web.Hosting;
+using QualityGates.Web.Imports;
 using QualityGates.Web.Improvement;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Notifications;
@@ -67,6 +68,8 @@ builder.Services.AddQualityGatesTelemetry(builder.Configuration);
 builder.Services.AddScoped<QualityGates.Web.Data.Auditing.SignInAudit>();
 builder.Services.AddScoped<ImprovementWorkflow>();
 builder.Services.AddScoped<DashboardQueries>();
+builder.Services.AddScoped<ImportCheck>();
+builder.Services.AddScoped<ImportWriter>();
 // A validator compiles its rules when it is built: those that need no database are built once, not per request.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, v => !ValidatorLifetimes.NeedsDatabase(v.ValidatorType));
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, v => ValidatorLifetimes.NeedsDatabase(v.ValidatorType));
@@ -78,6 +81,7 @@ builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
     options.Conventions.AuthorizePage("/Promises/Create", Policies.MakePromises);
+    options.Conventions.AuthorizeFolder("/Promises/Import", Policies.MakePromises);
     options.Conventions.AuthorizePage("/Customers/Create", Policies.ManageCustomers);
     options.Conventions.AuthorizePage("/Envelopes/Create", Policies.DefineEnvelopes);
     options.Conventions.AuthorizePage("/Feedback/Create", Policies.RunImprovement);

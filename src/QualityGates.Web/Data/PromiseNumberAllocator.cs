@@ -13,7 +13,10 @@ public sealed class PromiseNumberAllocator(QualityGatesDbContext db, TimeProvide
     private const int Attempts = 5;
 
     /// <summary>Saves the sequence at once: call it before adding the promise to the context.</summary>
-    public async Task<string> NextAsync(CancellationToken cancellationToken = default)
+    public async Task<string> NextAsync(CancellationToken cancellationToken = default) => (await NextAsync(1, cancellationToken))[0];
+
+    /// <summary>The next <paramref name="count"/> numbers in one step (an import); saved as <see cref="NextAsync(CancellationToken)"/> is.</summary>
+    public async Task<IReadOnlyList<string>> NextAsync(int count, CancellationToken cancellationToken = default)
     {
         var year = time.GetUtcNow().Year;
         var name = PromiseNumber.SequenceName(year);
@@ -26,11 +29,11 @@ public sealed class PromiseNumberAllocator(QualityGatesDbContext db, TimeProvide
                 db.NumberSequences.Add(sequence);
             }
 
-            var value = sequence.Next();
+            var values = Enumerable.Range(0, count).Select(_ => sequence.Next()).ToList();
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return PromiseNumber.Format(year, value);
+                return values.Select(value => PromiseNumber.Format(year, value)).ToList();
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {

@@ -13,6 +13,7 @@ using QualityGates.Domain.Promises;
 using QualityGates.Web.Data.Auditing;
 using QualityGates.Web.Data.Summaries;
 using QualityGates.Web.Data.Upgrades;
+using QualityGates.Web.Imports;
 using QualityGates.Web.Notifications;
 
 namespace QualityGates.Web.Data;
@@ -56,6 +57,9 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     public DbSet<UpstreamChange> UpstreamChanges => Set<UpstreamChange>();
 
     public DbSet<Lesson> Lessons => Set<Lesson>();
+
+    /// <summary>Uploaded files of promises between their preview and their import (docs/import.md).</summary>
+    public DbSet<PromiseImport> PromiseImports => Set<PromiseImport>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -91,6 +91,17 @@ public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time, Ga
         return review;
     }
 
+    /// <summary>
+    /// Promises imported as already given to the customer are handed over as any commitment is: one G2 review each.
+    /// No e-mail per review — a file of thousands would flood the delivering department —; their My work counts them.
+    /// </summary>
+    public async Task OpenImportedHandoversAsync(IEnumerable<Promise> committed, CancellationToken ct = default)
+    {
+        var gate = await ActiveGateAsync(GateStage.Handover, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        db.GateReviews.AddRange(committed.Select(promise => GateReview.OpenHandover(promise, gate, now)));
+    }
+
     public async Task<GateReview> RecordOutcomeAsync(
         Promise promise, OutcomeKind outcome, decimal? actualValue, DateOnly date, string evidence, BreachCause? cause, CancellationToken ct = default)
     {

@@ -32,6 +32,8 @@ public static class AuditRules
         typeof(DataProtectionKey),
         typeof(NumberSequence),
         typeof(Upgrades.DataUpgrade),
+        // The working copy of an uploaded file; the promises it brings in are audited with the file's name as reason.
+        typeof(Imports.PromiseImport),
         typeof(Notifications.NotificationMessage),
         typeof(IdentityUserToken<string>),
         typeof(IdentityUserLogin<string>),

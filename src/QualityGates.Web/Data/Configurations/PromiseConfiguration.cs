@@ -64,5 +64,10 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         builder.HasIndex(p => new { p.CategoryId, p.DueDate });
         builder.HasIndex(p => new { p.PromisingDepartmentId, p.DueDate });
         builder.HasIndex(p => new { p.DeliveringDepartmentId, p.DueDate });
+
+        // The import: what one upload brought in (its summary, the register filtered to it), and whether the register
+        // holds a customer's promise of a source reference already.
+        builder.HasIndex(p => p.ImportId);
+        builder.HasIndex(p => new { p.SourceReference, p.CustomerId });
     }
 }

@@ -68,6 +68,9 @@ public sealed class PromiseFilter
     /// <summary>With an unresolved condition past its due date.</summary>
     public bool? OverdueConditions { get; set; }
 
+    /// <summary>The promises one upload brought in (docs/import.md).</summary>
+    public Guid? ImportId { get; set; }
+
     public bool IsFiltered => ToRouteValues().Count > 0;
 
     /// <summary>The filters beyond the register's basic form, set by the dashboard's drill-down links.</summary>
@@ -81,7 +84,7 @@ public sealed class PromiseFilter
     public bool IsCountedBySummaries =>
         string.IsNullOrWhiteSpace(Q) && CustomerId is null && GeneralClaim is null && Submitted is null && DueFrom is null && DueTo is null && FirstTarget is null && Cause is null
         && Changed is null && Revised is null && Ungated is null && FirstPass is null && HandoverAccepted is null && Light is null
-        && OverdueConditions is null;
+        && OverdueConditions is null && ImportId is null;
 
     /// <summary>How many promises match, from the counts kept with every change (<see cref="IsCountedBySummaries"/>).</summary>
     public async Task<long> CountFromSummariesAsync(QualityGatesDbContext db, CancellationToken ct = default)
@@ -151,6 +154,11 @@ public sealed class PromiseFilter
         if (DeliveringDepartmentId is { } deliveringId)
         {
             promises = promises.Where(p => p.DeliveringDepartmentId == deliveringId);
+        }
+
+        if (ImportId is { } importId)
+        {
+            promises = promises.Where(p => p.ImportId == importId);
         }
 
         if (CustomerId is { } customerId)
@@ -292,6 +300,7 @@ public sealed class PromiseFilter
         Add("open", Open);
         Add("light", Light);
         Add("overdueConditions", OverdueConditions);
+        Add("importId", ImportId);
         return values;
     }
 }

@@ -1,8 +1,8 @@
 using FluentValidation;
 using FluentValidation.AspNetCore;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QualityGates.Domain.Departments;
 using QualityGates.Domain.Promises;
@@ -67,6 +67,9 @@ public sealed class PromiseForm
         Version = promise.Version,
     };
 
+    /// <summary>Root-context key: the <see cref="PromiseReferences"/> to check ids against, instead of asking the database per form.</summary>
+    public const string ReferencesKey = "References";
+
     /// <summary>
     /// Validates with the promising department's right to general claims, into the page's model state. A promise
     /// being changed may keep its category (<paramref name="keptCategoryId"/>) although it was deactivated since.
@@ -74,11 +77,24 @@ public sealed class PromiseForm
     public async Task<bool> ValidateAsync(
         IValidator<PromiseForm> validator, Department promisingDepartment, ModelStateDictionary modelState, string prefix, int? keptCategoryId = null)
     {
+        (await ValidateAsync(validator, promisingDepartment, keptCategoryId: keptCategoryId)).AddToModelState(modelState, prefix);
+        return modelState.IsValid;
+    }
+
+    /// <summary>The same rules for a form that is no page's input (a row of an imported file), with ids checked against <paramref name="references"/>.</summary>
+    public async Task<ValidationResult> ValidateAsync(
+        IValidator<PromiseForm> validator, Department promisingDepartment, PromiseReferences? references = null, int? keptCategoryId = null,
+        CancellationToken ct = default)
+    {
         var context = new ValidationContext<PromiseForm>(this);
         context.RootContextData[GeneralClaimsAllowedKey] = promisingDepartment.MakesGeneralClaims;
         context.RootContextData[KeptCategoryKey] = keptCategoryId;
-        (await validator.ValidateAsync(context)).AddToModelState(modelState, prefix);
-        return modelState.IsValid;
+        if (references is not null)
+        {
+            context.RootContextData[ReferencesKey] = references;
+        }
+
+        return await validator.ValidateAsync(context, ct);
     }
 
     /// <summary>Only call on a validated form.</summary>
@@ -101,6 +117,10 @@ public sealed class PromiseForm
     {
         public Validator(QualityGatesDbContext db, TimeProvider time, IStringLocalizer<SharedResource> l)
         {
+            var database = PromiseReferences.In(db);
+            PromiseReferences References(IValidationContext context) =>
+                context.RootContextData.TryGetValue(ReferencesKey, out var given) && given is PromiseReferences references ? references : database;
+
             RuleFor(f => f.Title).NotEmpty().WithMessage(_ => l["Promises.Form.TitleRequired"])
                 .MaxLength(Promise.TitleMaxLength, l);
             RuleFor(f => f.Statement).NotEmpty().WithMessage(_ => l["Promises.Form.StatementRequired"])
@@ -109,17 +129,17 @@ public sealed class PromiseForm
                 .MustAsync(async (_, id, context, ct) =>
                 {
                     var kept = context.RootContextData.TryGetValue(KeptCategoryKey, out var keptId) ? keptId as int? : null;
-                    return await db.PromiseCategories.AnyAsync(c => c.Id == id && (c.IsActive || c.Id == kept), ct);
+                    return await References(context).IsOfferedCategoryAsync(id!.Value, kept, ct);
                 })
                 .WithMessage(_ => l["Promises.Form.CategoryUnknown"]);
             RuleFor(f => f.DeliveringDepartmentId).NotNull().WithMessage(_ => l["Promises.Form.DeliveringRequired"])
-                .MustAsync(async (id, ct) => await db.Departments.AnyAsync(d => d.Id == id && d.Kind == DepartmentKind.Delivering, ct))
+                .MustAsync(async (_, id, context, ct) => await References(context).IsDeliveringDepartmentAsync(id!.Value, ct))
                 .WithMessage(_ => l["Promises.Form.DeliveringUnknown"]);
             RuleFor(f => f.CustomerId)
                 .Must((_, id, context) => id is not null
                     || (context.RootContextData.TryGetValue(GeneralClaimsAllowedKey, out var allowed) && allowed is true))
                 .WithMessage(_ => l["Promises.Form.CustomerRequired"])
-                .MustAsync(async (id, ct) => id is null || await db.Customers.AnyAsync(c => c.Id == id, ct))
+                .MustAsync(async (_, id, context, ct) => id is null || await References(context).IsCustomerAsync(id.Value, ct))
                 .WithMessage(_ => l["Promises.Form.CustomerUnknown"]);
             RuleFor(f => f.Source).NotNull().WithMessage(_ => l["Promises.Form.SourceRequired"])
                 .IsInEnum().WithMessage(_ => l["Validation.InvalidValue"]);

@@ -43,6 +43,9 @@ public sealed class ImportWriter(
             var department = await db.Departments.AsNoTracking().SingleAsync(d => d.Id == upload.PromisingDepartmentId, ct);
             var allocated = await numbers.NextAsync(plan.Ready.Count, ct);
             var now = time.GetUtcNow().UtcDateTime;
+            // Every save detects its changes once itself (the audit trail needs them); with thousands of entries
+            // tracked, the automatic detection on each look at the change tracker would repeat that many times.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             foreach (var batch in plan.Ready.Select((row, i) => (Row: row, Number: allocated[i])).Chunk(BatchSize))
             {
                 var promises = batch.Select(x => Promise.Import(x.Number, x.Row.Details, department, upload.OwnerId, now, upload.Id, x.Row.Commitment)).ToList();

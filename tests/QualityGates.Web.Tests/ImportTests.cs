@@ -243,6 +243,21 @@ public sealed class ImportTests(QualityGatesFactory factory) : IClassFixture<Qua
         Assert.Equal(Texts.English(message), FileError(await TestClient.ParseAsync(response)));
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(12)]
+    public async Task A_file_over_the_size_limit_is_refused_with_the_limit(int megabytes)
+    {
+        using var sales = await SignedInAsync();
+        var content = new byte[megabytes * 1024 * 1024 + 1];
+        Array.Fill(content, (byte)'x');
+
+        var response = await sales.UploadAsync("large.csv", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Texts.English("Import.File.TooLarge", 10), FileError(await TestClient.ParseAsync(response)));
+    }
+
     [Fact]
     public async Task A_workbook_that_unpacks_into_a_huge_sheet_is_refused()
     {

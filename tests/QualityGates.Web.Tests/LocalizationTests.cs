@@ -81,6 +81,7 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
         { "sales@demo.local", "/Work?category=AtRisk" },
         { "service.manager@demo.local", "/Work?category=ReviewsWaiting" },
         { "sales@demo.local", "/Promises/Create" },
+        { "sales@demo.local", "/Promises/Import" },
         { "sales@demo.local", "/Promises/Edit/1" },
         { "sales@demo.local", "/Promises/Withdraw/1" },
         { "sales@demo.local", "/Promises/Revisions/2" },

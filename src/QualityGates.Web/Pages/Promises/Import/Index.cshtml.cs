@@ -16,16 +16,17 @@ namespace QualityGates.Web.Pages.Promises.Import;
 /// A sales rep uploads a file of existing promises of their department (.xlsx or .csv, the template's columns in
 /// English or German); the rows are kept for the preview. The template to download is here too.
 /// </summary>
-[RequestSizeLimit(SpreadsheetReader.MaxFileBytes + RequestOverhead)]
-[RequestFormLimits(MultipartBodyLengthLimit = SpreadsheetReader.MaxFileBytes + RequestOverhead)]
+[RequestSizeLimit(RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 public sealed class IndexModel(
     QualityGatesDbContext db,
     IValidator<IndexModel.UploadInput> validator,
     TimeProvider time,
     IStringLocalizer<SharedResource> l) : PageModel
 {
-    // The form's other fields and the multipart framing; a file just over the limit still gets the page's message.
-    private const long RequestOverhead = 1024 * 1024;
+    // A file a few times too large still reaches the page and gets its message (it is buffered to disk, never read
+    // into memory); a larger request is refused by the server before any page sees it (400).
+    private const long RequestLimit = 3 * SpreadsheetReader.MaxFileBytes;
 
     private const int EarlierShown = 10;
 

@@ -259,6 +259,18 @@ public sealed class ImportTests(QualityGatesFactory factory) : IClassFixture<Qua
     }
 
     [Fact]
+    public async Task A_refused_upload_keeps_the_choice_of_committed_promises()
+    {
+        using var sales = await SignedInAsync();
+
+        var response = await sales.UploadAsync("notes.txt", [1, 2, 3], asCommitted: true);
+
+        var page = await TestClient.ParseAsync(response);
+        Assert.True(page.QuerySelector<IHtmlInputElement>("#as-committed")!.IsChecked);
+        Assert.False(page.QuerySelector<IHtmlInputElement>("#as-drafts")!.IsChecked);
+    }
+
+    [Fact]
     public async Task A_workbook_that_unpacks_into_a_huge_sheet_is_refused()
     {
         using var sales = await SignedInAsync();

@@ -1054,6 +1054,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.Property<bool?>("HandoverAcceptedFirstTime")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1197,6 +1200,8 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("DueDate");
 
+                    b.HasIndex("ImportId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -1211,6 +1216,8 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "DueDate");
+
+                    b.HasIndex("SourceReference", "CustomerId");
 
                     b.HasIndex("Status", "Id");
 
@@ -1776,6 +1783,60 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.ToTable("DataUpgrades");
                 });
 
+            modelBuilder.Entity("QualityGates.Web.Imports.PromiseImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AsCommitted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime?>("ImportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ImportedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SkippedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Table")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromisingDepartmentId");
+
+                    b.HasIndex("OwnerId", "UploadedAtUtc");
+
+                    b.ToTable("PromiseImports");
+                });
+
             modelBuilder.Entity("QualityGates.Web.Notifications.NotificationMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -2192,6 +2253,21 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Imports.PromiseImport", b =>
+                {
+                    b.HasOne("QualityGates.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("PromisingDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QualityGates.Web.Notifications.NotificationMessage", b =>

@@ -1056,6 +1056,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<bool?>("HandoverAcceptedFirstTime")
                         .HasColumnType("bit");
 
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1199,6 +1202,8 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("DueDate");
 
+                    b.HasIndex("ImportId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -1213,6 +1218,8 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "DueDate");
+
+                    b.HasIndex("SourceReference", "CustomerId");
 
                     b.HasIndex("Status", "Id");
 
@@ -1779,6 +1786,60 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.ToTable("DataUpgrades");
                 });
 
+            modelBuilder.Entity("QualityGates.Web.Imports.PromiseImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("AsCommitted")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTime?>("ImportedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ImportedCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkippedCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Table")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromisingDepartmentId");
+
+                    b.HasIndex("OwnerId", "UploadedAtUtc");
+
+                    b.ToTable("PromiseImports");
+                });
+
             modelBuilder.Entity("QualityGates.Web.Notifications.NotificationMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -2196,6 +2257,21 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Imports.PromiseImport", b =>
+                {
+                    b.HasOne("QualityGates.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("PromisingDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QualityGates.Web.Notifications.NotificationMessage", b =>

@@ -1013,6 +1013,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<bool?>("HandoverAcceptedFirstTime")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1156,6 +1159,8 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DueDate");
 
+                    b.HasIndex("ImportId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -1170,6 +1175,8 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "DueDate");
+
+                    b.HasIndex("SourceReference", "CustomerId");
 
                     b.HasIndex("Status", "Id");
 
@@ -1729,6 +1736,60 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.ToTable("DataUpgrades");
                 });
 
+            modelBuilder.Entity("QualityGates.Web.Imports.PromiseImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AsCommitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkippedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Table")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromisingDepartmentId");
+
+                    b.HasIndex("OwnerId", "UploadedAtUtc");
+
+                    b.ToTable("PromiseImports");
+                });
+
             modelBuilder.Entity("QualityGates.Web.Notifications.NotificationMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -2143,6 +2204,21 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Imports.PromiseImport", b =>
+                {
+                    b.HasOne("QualityGates.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("PromisingDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QualityGates.Web.Notifications.NotificationMessage", b =>

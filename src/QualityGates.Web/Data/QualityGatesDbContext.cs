@@ -15,6 +15,7 @@ using QualityGates.Web.Data.Summaries;
 using QualityGates.Web.Data.Upgrades;
 using QualityGates.Web.Imports;
 using QualityGates.Web.Notifications;
+using QualityGates.Web.Webhooks;
 
 namespace QualityGates.Web.Data;
 
@@ -66,6 +67,12 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     /// <summary>E-mails waiting or sent; written with the change they report (see <see cref="Notifier"/>).</summary>
     public DbSet<NotificationMessage> NotificationMessages => Set<NotificationMessage>();
 
+    /// <summary>Receivers registered by administrators (ADR 0029).</summary>
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    /// <summary>Webhook events waiting for or sent to their endpoints; written with the change they report (see <see cref="WebhookEvents"/>).</summary>
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     /// <summary>The one-time data upgrades that have run (ADR 0023).</summary>
     public DbSet<DataUpgrade> DataUpgrades => Set<DataUpgrade>();
 
@@ -93,7 +100,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var (audit, summaries, conditionsOf) = PrepareSave();
-        if (!audit.NeedsDatabaseKeys && !HasPendingNotificationLinks() && summaries.IsEmpty && conditionsOf.Count == 0)
+        if (!audit.NeedsDatabaseKeys && !OutboxWaitsForDatabaseKeys() && summaries.IsEmpty && conditionsOf.Count == 0)
         {
             AddAuditEntries(audit);
             try
@@ -113,7 +120,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
             var saved = base.SaveChanges(acceptAllChangesOnSuccess: true);
             _uncommittedSummaries.Add(summaries);
             OpenConditionDates.Write(this, conditionsOf);
-            ResolveNotificationLinks();
+            FillInOutboxDatabaseKeys();
             AddAuditEntries(audit);
             try
             {
@@ -132,7 +139,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var (audit, summaries, conditionsOf) = PrepareSave();
-        if (!audit.NeedsDatabaseKeys && !HasPendingNotificationLinks() && summaries.IsEmpty && conditionsOf.Count == 0)
+        if (!audit.NeedsDatabaseKeys && !OutboxWaitsForDatabaseKeys() && summaries.IsEmpty && conditionsOf.Count == 0)
         {
             AddAuditEntries(audit);
             try
@@ -146,7 +153,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         }
 
         // New records get their ids from the database (identity columns), and their audit entries (and the links
-        // of notifications about them) must name them; summaries move with the records they count: insert the
+        // of notifications and the payloads of webhooks about them) must name them; summaries move with the records they count: insert the
         // records, then the entries, in one transaction (the caller's, if one is open), whose commit writes the
         // summaries (SummaryCommit). If the second insert fails, everything rolls back, but the records already
         // count as saved in this context: a failed save leaves the context unusable, as the request that owns it
@@ -158,7 +165,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             _uncommittedSummaries.Add(summaries);
             await OpenConditionDates.WriteAsync(this, conditionsOf, cancellationToken);
-            ResolveNotificationLinks();
+            FillInOutboxDatabaseKeys();
             AddAuditEntries(audit);
             try
             {
@@ -227,6 +234,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         StoreAsString<UpstreamChangeKind>(configurationBuilder);
         StoreAsString<NotificationKind>(configurationBuilder);
         StoreAsString<NotificationState>(configurationBuilder);
+        StoreAsString<WebhookEvent>(configurationBuilder);
         StoreAsString<SummarySlice>(configurationBuilder);
         StoreAsString<DurationKind>(configurationBuilder);
         StoreAsString<RiskLevel>(configurationBuilder);
@@ -270,15 +278,15 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         }
     }
 
-    private bool HasPendingNotificationLinks() =>
-        ChangeTracker.Entries<NotificationMessage>().Any(e => e.State == EntityState.Added && e.Entity.HasPendingLink);
+    private bool OutboxWaitsForDatabaseKeys() =>
+        ChangeTracker.Entries<OutboxItem>().Any(e => e.State == EntityState.Added && e.Entity.WaitsForDatabaseKeys);
 
-    // Inserted with an empty link; now that the records they point to have ids, the second save fills it in.
-    private void ResolveNotificationLinks()
+    // Outbox rows (an e-mail's link, a webhook's payload) inserted before the records they name had ids; the second save fills them in.
+    private void FillInOutboxDatabaseKeys()
     {
-        foreach (var entry in ChangeTracker.Entries<NotificationMessage>().Where(e => e.Entity.HasPendingLink).ToList())
+        foreach (var entry in ChangeTracker.Entries<OutboxItem>().Where(e => e.Entity.WaitsForDatabaseKeys).ToList())
         {
-            entry.Entity.ResolveLink();
+            entry.Entity.FillInDatabaseKeys();
         }
     }
 

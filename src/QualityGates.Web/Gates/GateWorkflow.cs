@@ -12,7 +12,8 @@ namespace QualityGates.Web.Gates;
 /// The promise's lifecycle steps that open gate reviews, in the same unit of work: submitting opens G1
 /// (passed at once when an active capability envelope covers the promise), committing opens the G2
 /// handover, recording the outcome opens the G3 closure review. The deciding department hears of every review
-/// that waits for it (unless <paramref name="notifications"/> is left out, as by the demo data). The caller saves.
+/// that waits for it, and webhook receivers of submissions, envelope decisions and broken promises (unless
+/// <paramref name="notifications"/> is left out, as by the demo data). The caller saves.
 /// </summary>
 public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time, GateNotifications? notifications = null)
 {
@@ -78,6 +79,7 @@ public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time, Ga
             await NotifyWaitingAsync(review, promise, ct);
         }
 
+        await (notifications?.SubmittedAsync(promise, review, ct) ?? Task.CompletedTask);
         return review;
     }
 
@@ -110,6 +112,7 @@ public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time, Ga
         var review = GateReview.OpenClosure(promise, gate, time.GetUtcNow().UtcDateTime);
         db.GateReviews.Add(review);
         await NotifyWaitingAsync(review, promise, ct);
+        await (notifications?.OutcomeRecordedAsync(promise, ct) ?? Task.CompletedTask);
         return review;
     }
 

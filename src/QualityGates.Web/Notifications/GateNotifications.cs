@@ -3,12 +3,29 @@ using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
+using QualityGates.Web.Webhooks;
 
 namespace QualityGates.Web.Notifications;
 
-/// <summary>Who hears of what happens at the gates. Call before SaveChanges; the messages commit with the change.</summary>
-public sealed class GateNotifications(QualityGatesDbContext db, Notifier notifier)
+/// <summary>
+/// Who hears of what happens at the gates: people by e-mail, receivers by webhook. Call before SaveChanges; the
+/// messages and deliveries commit with the change.
+/// </summary>
+public sealed class GateNotifications(QualityGatesDbContext db, Notifier notifier, WebhookEvents webhooks)
 {
+    /// <summary>
+    /// A promise went to the feasibility review (first submission or a change after it); a capability envelope may have
+    /// passed the review at once, which is a decision too.
+    /// </summary>
+    public async Task SubmittedAsync(Promise promise, GateReview review, CancellationToken ct = default)
+    {
+        await webhooks.PromiseSubmittedAsync(promise, ct);
+        if (review.PassedByEnvelope)
+        {
+            await webhooks.GateDecidedAsync(review, promise, ct);
+        }
+    }
+
     /// <summary>A review waits for the deciding department: its service managers, or AfterSales for the closure review.</summary>
     public async Task ReviewWaitingAsync(GateReview review, Promise promise, CancellationToken ct = default)
     {
@@ -18,14 +35,24 @@ public sealed class GateNotifications(QualityGatesDbContext db, Notifier notifie
     }
 
     /// <summary>A decision on a promise reaches its owner.</summary>
-    public Task DecidedAsync(GateReview review, Promise promise, GateDecision decision, CancellationToken ct = default) =>
-        notifier.EnqueueAsync(NotificationKind.DecisionOnYourPromise, [promise.OwnerId], NotificationLink.ToReview(review),
+    public async Task DecidedAsync(GateReview review, Promise promise, GateDecision decision, CancellationToken ct = default)
+    {
+        await notifier.EnqueueAsync(NotificationKind.DecisionOnYourPromise, [promise.OwnerId], NotificationLink.ToReview(review),
             [review.GateCode, promise.Number, promise.Title, new NotificationText($"{DecisionKeyPrefix(review.Stage)}.{decision}")], ct);
+        await webhooks.GateDecidedAsync(review, promise, ct);
+    }
 
     /// <summary>An at-risk signal reaches the promise's owner.</summary>
-    public Task AtRiskAsync(Promise promise, string reason, CancellationToken ct = default) =>
-        notifier.EnqueueAsync(NotificationKind.AtRiskOnYourPromise, [promise.OwnerId], NotificationLink.ToPromise(promise),
+    public async Task AtRiskAsync(Promise promise, string reason, CancellationToken ct = default)
+    {
+        await notifier.EnqueueAsync(NotificationKind.AtRiskOnYourPromise, [promise.OwnerId], NotificationLink.ToPromise(promise),
             [promise.Number, promise.Title, reason, promise.RiskRaisedAtUtc ?? throw new InvalidOperationException("No risk raised.")], ct);
+        await webhooks.PromiseAtRiskAsync(promise, ct);
+    }
+
+    /// <summary>An outcome was recorded: a broken promise is an event for the receivers (its closure review is announced apart).</summary>
+    public Task OutcomeRecordedAsync(Promise promise, CancellationToken ct = default) =>
+        promise.Outcome == OutcomeKind.Broken ? webhooks.PromiseBrokenAsync(promise, ct) : Task.CompletedTask;
 
     /// <summary>The resource key prefix of a stage's decision names, as on the review page.</summary>
     public static string DecisionKeyPrefix(GateStage stage) => stage switch

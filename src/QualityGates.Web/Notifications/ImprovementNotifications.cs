@@ -2,15 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Feedback;
 using QualityGates.Domain.Improvement;
 using QualityGates.Web.Data;
+using QualityGates.Web.Webhooks;
 
 namespace QualityGates.Web.Notifications;
 
-/// <summary>Who hears of the improvement loop. Call before SaveChanges; the messages commit with the change.</summary>
-public sealed class ImprovementNotifications(QualityGatesDbContext db, Notifier notifier)
+/// <summary>Who hears of the improvement loop. Call before SaveChanges; the messages and webhook deliveries commit with the change.</summary>
+public sealed class ImprovementNotifications(QualityGatesDbContext db, Notifier notifier, WebhookEvents webhooks)
 {
-    /// <summary>Feedback filed on a promise reaches the promise's owner.</summary>
+    /// <summary>Feedback filed on a promise reaches the promise's owner; any feedback reaches the receivers.</summary>
     public async Task FeedbackFiledAsync(FeedbackItem feedback, CancellationToken ct = default)
     {
+        await webhooks.FeedbackFiledAsync(feedback, ct);
         if (feedback.PromiseId is not { } promiseId)
         {
             return;

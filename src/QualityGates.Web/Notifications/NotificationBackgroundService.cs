@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Options;
+using QualityGates.Web.Webhooks;
 
 namespace QualityGates.Web.Notifications;
 
 /// <summary>
-/// Polls the outbox, runs the daily reminders and removes expired messages in every app instance; the claims,
+/// Polls the outbox (e-mails and webhook deliveries), runs the daily reminders and removes expired messages in every app instance; the claims,
 /// the reminder keys and the set-based delete make that safe. A failing pass (database down) is logged and tried
 /// again at the next tick.
 /// </summary>
 public sealed class NotificationBackgroundService(
     OutboxDispatcher dispatcher,
+    WebhookDispatcher webhooks,
     ReminderJob reminders,
     NotificationRetention retention,
     IOptions<NotificationOptions> options,
@@ -43,18 +45,21 @@ public sealed class NotificationBackgroundService(
         try
         {
             await reminders.RunIfDueAsync(ct);
-            // A full batch means more may be due: deliver on without waiting for the next tick.
-            int handled;
-            do
-            {
-                handled = await dispatcher.DeliverDueAsync(ct);
-            }
-            while (handled == options.Value.BatchSize);
+            await DeliverAllDueAsync(dispatcher.DeliverDueAsync, ct);
+            await DeliverAllDueAsync(webhooks.DeliverDueAsync, ct);
             await retention.RunIfDueAsync(ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             logger.PassFailed(e, options.Value.PollInterval);
+        }
+    }
+
+    // A full batch means more may be due: deliver on without waiting for the next tick.
+    private async Task DeliverAllDueAsync(Func<CancellationToken, Task<int>> deliverDue, CancellationToken ct)
+    {
+        while (await deliverDue(ct) == options.Value.BatchSize)
+        {
         }
     }
 }

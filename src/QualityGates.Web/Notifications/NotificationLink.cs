@@ -5,7 +5,7 @@ namespace QualityGates.Web.Notifications;
 
 /// <summary>
 /// The page a notification points to. A record created in the same request has no id before SaveChanges,
-/// so the path is read when the record has been inserted (see <see cref="NotificationMessage.ResolveLink"/>).
+/// so the path is read when the record has been inserted (see <see cref="OutboxItem.FillInDatabaseKeys"/>).
 /// </summary>
 public sealed class NotificationLink
 {

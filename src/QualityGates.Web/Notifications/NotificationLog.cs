@@ -11,8 +11,8 @@ internal static partial class NotificationLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} failed on attempt {Attempt} (given up: {GivenUp})")]
     public static partial void DeliveryFailed(this ILogger logger, Exception exception, long notificationId, int attempt, bool givenUp);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId}: the claim ran out before the outcome was recorded")]
-    public static partial void ClaimLost(this ILogger logger, long notificationId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{OutboxRow} {OutboxId}: the claim ran out before the outcome was recorded")]
+    public static partial void ClaimLost(this ILogger logger, string outboxRow, long outboxId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminders for {Day}: {Count} written")]
     public static partial void RemindersWritten(this ILogger logger, DateOnly day, int count);

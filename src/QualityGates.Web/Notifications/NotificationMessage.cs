@@ -3,10 +3,10 @@ namespace QualityGates.Web.Notifications;
 /// <summary>
 /// One e-mail in the outbox. Written in the same SaveChanges as the change it reports, so the change and its
 /// notification commit together; delivered later by <see cref="OutboxDispatcher"/>, which claims it with a
-/// conditional UPDATE (<see cref="ClaimedBy"/>, <see cref="LeaseUntilUtc"/>) so that two app instances never
+/// conditional UPDATE (<see cref="OutboxItem.ClaimedBy"/>, <see cref="OutboxItem.LeaseUntilUtc"/>) so that two app instances never
 /// send it both. Subject and body are rendered in the recipient's language when the message is written.
 /// </summary>
-public sealed class NotificationMessage
+public sealed class NotificationMessage : OutboxItem
 {
     public const int RecipientIdMaxLength = 450;
     public const int SubjectMaxLength = 300;
@@ -14,10 +14,6 @@ public sealed class NotificationMessage
     public const int LinkMaxLength = 300;
     public const int CultureMaxLength = 10;
     public const int DedupeKeyMaxLength = 200;
-    public const int ClaimedByMaxLength = 100;
-    public const int LastErrorMaxLength = 1000;
-
-    private Func<string>? _pendingLink;
 
     private NotificationMessage()
     {
@@ -33,19 +29,16 @@ public sealed class NotificationMessage
         Body = Truncate(body, BodyMaxLength);
         DedupeKey = dedupeKey;
         CreatedAtUtc = nowUtc;
-        NextAttemptAtUtc = nowUtc;
-        State = NotificationState.Pending;
+        DueAt(nowUtc);
         if (link.TryResolve(out var path))
         {
             LinkPath = path;
         }
         else
         {
-            _pendingLink = link.Resolve;
+            FillInAfterInsert(() => LinkPath = link.Resolve());
         }
     }
-
-    public long Id { get; private set; }
 
     public NotificationKind Kind { get; private set; }
 
@@ -65,34 +58,4 @@ public sealed class NotificationMessage
     public string? DedupeKey { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }
-
-    public NotificationState State { get; private set; }
-
-    public int Attempts { get; private set; }
-
-    public DateTime NextAttemptAtUtc { get; private set; }
-
-    public DateTime? SentAtUtc { get; private set; }
-
-    public string? LastError { get; private set; }
-
-    /// <summary>The dispatcher instance that holds the message until <see cref="LeaseUntilUtc"/>.</summary>
-    public string? ClaimedBy { get; private set; }
-
-    public DateTime? LeaseUntilUtc { get; private set; }
-
-    /// <summary>The link names a record that the database numbers on insert: it is known only after the insert.</summary>
-    internal bool HasPendingLink => _pendingLink is not null;
-
-    /// <summary>Called by the context once new records have their database keys.</summary>
-    internal void ResolveLink()
-    {
-        if (_pendingLink is { } resolve)
-        {
-            LinkPath = resolve();
-            _pendingLink = null;
-        }
-    }
-
-    internal static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -34,16 +34,28 @@ public sealed class NotificationRetention(
         _nextRunUtc = now + Interval;
     }
 
-    /// <summary>Deletes the expired Sent and Suppressed messages; returns how many this instance deleted.</summary>
+    /// <summary>Deletes the expired Sent and Suppressed e-mails and webhook deliveries; returns how many this instance deleted.</summary>
     public async Task<int> RemoveExpiredAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QualityGatesDbContext>();
         var cutoff = time.GetUtcNow().UtcDateTime - options.Value.RetainSentFor;
+        var removed = await RemoveExpiredAsync(db.NotificationMessages, cutoff, ct) + await RemoveExpiredAsync(db.WebhookDeliveries, cutoff, ct);
+        if (removed > 0)
+        {
+            logger.ExpiredRemoved(removed, cutoff);
+        }
+
+        return removed;
+    }
+
+    private static async Task<int> RemoveExpiredAsync<TItem>(DbSet<TItem> items, DateTime cutoff, CancellationToken ct)
+        where TItem : OutboxItem
+    {
         // A message is sent or suppressed at an attempt that was due, so NextAttemptAtUtc (when its last attempt fell due) is
         // never later than the outcome: bounding it by the cutoff changes nothing, and lets the (State, NextAttemptAtUtc)
         // index read only the expired rows, not every sent one. Suppressed messages have no sent time; that attempt is it.
-        var expired = db.NotificationMessages.Where(m =>
+        var expired = items.Where(m =>
             (m.State == NotificationState.Sent && m.NextAttemptAtUtc < cutoff && m.SentAtUtc < cutoff)
             || (m.State == NotificationState.Suppressed && m.NextAttemptAtUtc < cutoff));
 
@@ -58,11 +70,6 @@ public sealed class NotificationRetention(
             removed += batch;
         }
         while (batch == BatchSize);
-
-        if (removed > 0)
-        {
-            logger.ExpiredRemoved(removed, cutoff);
-        }
 
         return removed;
     }

@@ -1,8 +1,10 @@
+using QualityGates.Web.Webhooks;
+
 namespace QualityGates.Web.Notifications;
 
 public static class NotificationServiceCollectionExtensions
 {
-    /// <summary>The outbox, its dispatcher, retention and background service, e-mail sending and the daily reminders.</summary>
+    /// <summary>The outbox, its dispatchers (e-mail, webhooks), retention and background service, e-mail sending and the daily reminders.</summary>
     public static IServiceCollection AddQualityGatesNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
@@ -11,11 +13,13 @@ public static class NotificationServiceCollectionExtensions
         services.AddScoped<ImprovementNotifications>();
         services.AddScoped<WorkCounts>();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddSingleton<OutboxClaims>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ReminderJob>();
         services.AddSingleton<NotificationRetention>();
         services.AddReminder<ConditionDueReminder>();
         services.AddReminder<ActionOverdueReminder>();
+        services.AddQualityGatesWebhooks(configuration);
         services.AddHostedService<NotificationBackgroundService>();
         return services;
     }

@@ -35,6 +35,7 @@ public static class AuditRules
         // The working copy of an uploaded file; the promises it brings in are audited with the file's name as reason.
         typeof(Imports.PromiseImport),
         typeof(Notifications.NotificationMessage),
+        typeof(Webhooks.WebhookDelivery),
         typeof(IdentityUserToken<string>),
         typeof(IdentityUserLogin<string>),
         typeof(IdentityUserClaim<string>),
@@ -52,7 +53,7 @@ public static class AuditRules
     ];
 
     // Recorded as set or changed, never with a value.
-    private static readonly HashSet<string> _secretFields = [nameof(IdentityUser.PasswordHash)];
+    private static readonly HashSet<string> _secretFields = [nameof(IdentityUser.PasswordHash), nameof(Webhooks.WebhookEndpoint.ProtectedSecret)];
 
     // Recorded and shown in the audit log, but not in a record's history, which tells what a person did.
     private static readonly Dictionary<string, string[]> _bookkeepingFields = new()

@@ -14,8 +14,8 @@ internal sealed class NotificationMessageConfiguration : IEntityTypeConfiguratio
         builder.Property(m => m.Body).HasMaxLength(NotificationMessage.BodyMaxLength);
         builder.Property(m => m.LinkPath).HasMaxLength(NotificationMessage.LinkMaxLength);
         builder.Property(m => m.DedupeKey).HasMaxLength(NotificationMessage.DedupeKeyMaxLength);
-        builder.Property(m => m.ClaimedBy).HasMaxLength(NotificationMessage.ClaimedByMaxLength);
-        builder.Property(m => m.LastError).HasMaxLength(NotificationMessage.LastErrorMaxLength);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(OutboxItem.ClaimedByMaxLength);
+        builder.Property(m => m.LastError).HasMaxLength(OutboxItem.LastErrorMaxLength);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.RecipientId).OnDelete(DeleteBehavior.Restrict);
 
         // The dispatcher's query: pending messages by due time; and retention's: sent or suppressed ones by their last attempt.

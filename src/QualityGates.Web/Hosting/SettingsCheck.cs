@@ -35,6 +35,7 @@ public sealed class SettingsCheck
         check.Logging();
         check.Display();
         check.Notifications();
+        check.Webhooks();
         check.Telemetry();
         return check._problems;
     }
@@ -149,6 +150,20 @@ public sealed class SettingsCheck
         Flag("Notifications:Smtp:UseStartTls");
         Check("Notifications:Smtp:From", "a sender such as QualityGates <qualitygates@example.com>", value =>
             MailboxAddress.TryParse(value, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal));
+    }
+
+    private void Webhooks()
+    {
+        Flag("Webhooks:AllowLoopback");
+        Duration("Webhooks:Timeout", TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        Duration("Webhooks:ResolveTimeout", TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        // Loopback receivers are for tests and a developer's machine: in Production they would let webhooks reach the host itself.
+        var environment = _configuration[HostDefaults.EnvironmentKey] ?? Environments.Production;
+        if (bool.TryParse(_configuration["Webhooks:AllowLoopback"], out var allowLoopback) && allowLoopback
+            && string.Equals(environment, Environments.Production, StringComparison.OrdinalIgnoreCase))
+        {
+            Problem("Webhooks:AllowLoopback", bool.TrueString, "false in Production (loopback receivers are for tests and development only)");
+        }
     }
 
     private void Telemetry() => Check(

@@ -79,7 +79,7 @@ public sealed class WebhookAddressRules(IOptions<WebhookOptions> options)
     }
 
     /// <summary>Checks the address as typed: its form, its scheme, and where its host resolves to now.</summary>
-    public Task<WebhookAddressCheck> CheckAsync(string url, CancellationToken ct) =>
+    public Task<WebhookAddressCheck> CheckAsync(string? url, CancellationToken ct) =>
         TryParse(url, out var uri) ? CheckAsync(uri, ct) : Task.FromResult(Refused(WebhookAddressRefusal.NotAWebAddress));
 
     public async Task<WebhookAddressCheck> CheckAsync(Uri url, CancellationToken ct)

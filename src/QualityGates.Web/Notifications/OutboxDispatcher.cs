@@ -55,10 +55,11 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            logger.DeliveryFailed(e, message.Id, message.Attempts + 1, message.Attempts + 1 >= options.Value.MaxAttempts);
-            if (await claims.FailAsync(db, message, e.Message) is { } givenUp)
+            var givenUp = await claims.FailAsync(db, message, e.Message);
+            logger.DeliveryFailed(e, message.Id, message.Attempts + 1, givenUp == true);
+            if (givenUp is { } counted)
             {
-                metrics.DeliveryFailed(givenUp);
+                metrics.DeliveryFailed(counted);
             }
         }
     }

@@ -44,23 +44,25 @@ public sealed class WebhookDispatcher(
         }
 
         var started = time.GetTimestamp();
-        int? status = null;
         try
         {
             using var request = Request(endpoint, delivery);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-            status = (int)response.StatusCode;
-            if (!response.IsSuccessStatusCode)
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
             {
-                throw new HttpRequestException($"The receiver answered {status} {response.ReasonPhrase}.", null, response.StatusCode);
+                await claims.FinishAsync(db, delivery, NotificationState.Sent, Outcome(status, started));
             }
-
-            await claims.FinishAsync(db, delivery, NotificationState.Sent, Outcome(status, started));
+            else
+            {
+                logger.WebhookAnsweredWithError(delivery.Id, endpoint.Id, delivery.Attempts + 1, status);
+                await claims.FailAsync(db, delivery, $"The receiver answered {status} {response.ReasonPhrase}.", Outcome(status, started));
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             logger.WebhookFailed(e, delivery.Id, endpoint.Id, delivery.Attempts + 1);
-            await claims.FailAsync(db, delivery, ErrorOf(e), Outcome(status, started));
+            await claims.FailAsync(db, delivery, ErrorOf(e), Outcome(status: null, started));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using QualityGates.Web.Data;
 using QualityGates.Web.Tests.Infrastructure;
 using QualityGates.Web.Webhooks;
 
@@ -65,12 +66,22 @@ public sealed class WebhookAdministrationTests(WebhookFactory factory) : IClassF
         details = await admin.GetPageAsync($"/Admin/Webhooks/Details/{id}");
         Assert.Equal(Texts.English("Webhooks.StateActive"), details.QuerySelector("#endpoint-state")!.TextContent);
 
+        // An event it now subscribes to, raised as the promise page raises it, so that the receiver has a log to lose.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<QualityGatesDbContext>();
+            await scope.ServiceProvider.GetRequiredService<WebhookEvents>().PromiseAtRiskAsync(await db.Promises.OrderBy(p => p.Id).FirstAsync());
+            await db.SaveChangesAsync();
+        }
+
         var confirm = await admin.GetPageAsync($"/Admin/Webhooks/Delete/{id}");
         Assert.Contains(factory.Receiver.UrlFor("edited2"), confirm.QuerySelector("main .alert")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Texts.English("Webhooks.DeleteWarning", 1), confirm.QuerySelector("main .alert")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(await factory.WithDbAsync(db => db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id)));
         var deleted = await admin.SubmitAsync(confirm, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Null(await factory.WithDbAsync(db => db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id)));
+        Assert.Empty(await factory.DeliveriesAsync(id));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/Admin/Webhooks/Details/{id}")).StatusCode);
         var index = await admin.GetPageAsync("/Admin/Webhooks");
         Assert.Contains(Texts.English("Webhooks.Deleted", "After"), index.QuerySelector("main")!.TextContent, StringComparison.Ordinal);

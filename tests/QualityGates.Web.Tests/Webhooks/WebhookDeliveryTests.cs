@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Feedback;
 using QualityGates.Domain.Gates;
+using QualityGates.Domain.Promises;
 using QualityGates.Web.Notifications;
 using QualityGates.Web.Tests.Infrastructure;
 using QualityGates.Web.Tests.Notifications;
@@ -19,10 +20,10 @@ public sealed class WebhookDeliveryTests(WebhookFactory factory) : IClassFixture
     private WebhookReceiver Receiver => factory.Receiver;
 
     /// <summary>Sales logs and submits a promise that a Service manager must review; returns its id and number.</summary>
-    private async Task<(int Id, string Number)> SubmitPromiseAsync(string title)
+    private async Task<(int Id, string Number)> SubmitPromiseAsync(string title, string hours = "2")
     {
         using var sales = await factory.SignedInAsync("sales@demo.local");
-        var created = await sales.SubmitAsync("/Promises/Create", await factory.NewPromiseFormAsync(title));
+        var created = await sales.SubmitAsync("/Promises/Create", await factory.NewPromiseFormAsync(title, hours));
         var details = created.Headers.Location!.PathAndQuery();
         Assert.Equal(HttpStatusCode.Redirect, (await sales.SubmitAsync(details, new Dictionary<string, string>(), "form[action*='handler=Submit']")).StatusCode);
         var id = int.Parse(details.Split('/').Last(), CultureInfo.InvariantCulture);
@@ -113,6 +114,52 @@ public sealed class WebhookDeliveryTests(WebhookFactory factory) : IClassFixture
             (feedback.GetProperty("object").GetString(), feedback.GetProperty("id").GetInt32(), feedback.GetProperty("title").GetString(),
              feedback.GetProperty("promise").GetProperty("number").GetString()));
         Assert.Equal($"{NotificationFactory.BaseUrl}/Feedback/Details/{feedbackId}", feedback.GetProperty("link").GetString());
+    }
+
+    [Fact]
+    public async Task A_promise_an_envelope_covers_is_submitted_and_decided_in_one_go_naming_the_review_opened_by_the_same_save()
+    {
+        var (endpointId, secret) = await factory.RegisterAsync("Fast lane", Receiver.UrlFor("envelope"), WebhookEvent.PromiseSubmitted, WebhookEvent.GateDecided);
+
+        var (promiseId, _) = await SubmitPromiseAsync("Webhook: fast lane", hours: "4");
+
+        var review = await factory.WithDbAsync(db => db.GateReviews.AsNoTracking().SingleAsync(r => r.PromiseId == promiseId));
+        Assert.True(review.PassedByEnvelope);
+        await factory.DeliverWebhooksAsync();
+        var requests = Receiver.ReceivedFor("envelope");
+        Assert.Equal(["promise.submitted", "gate.decided"], requests.Select(r => r.Header(WebhookSignature.EventHeader)));
+        Assert.All(requests, r => Assert.True(ReceiverCheck.SignatureIsValid(r, secret)));
+        var gate = ReceiverCheck.Json(requests[1]).GetProperty("data").GetProperty("gate");
+        Assert.Equal((review.Id, true, $"{NotificationFactory.BaseUrl}/Reviews/Details/{review.Id}"),
+            (gate.GetProperty("reviewId").GetInt32(), gate.GetProperty("passedByEnvelope").GetBoolean(), gate.GetProperty("link").GetString()));
+        Assert.Equal(2, (await factory.DeliveriesAsync(endpointId)).Count(d => d.State == NotificationState.Sent));
+    }
+
+    [Fact]
+    public async Task A_risk_and_a_broken_outcome_reach_a_receiver_that_subscribed_to_them()
+    {
+        var (_, secret) = await factory.RegisterAsync("Escalation", Receiver.UrlFor("escalation"), WebhookEvent.PromiseAtRisk, WebhookEvent.PromiseBroken);
+        var service = int.Parse(await factory.DepartmentAsync("Service"), CultureInfo.InvariantCulture);
+        var promiseId = await factory.WithDbAsync(db => db.Promises.Where(p => p.Status == PromiseStatus.InDelivery && p.DeliveringDepartmentId == service)
+            .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        using var manager = await factory.SignedInAsync("service.manager@demo.local");
+        var details = $"/Promises/Details/{promiseId}";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(details, new Dictionary<string, string> { ["Risk.Reason"] = "Carrier strike" }, "form.risk-form")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(details, new Dictionary<string, string>
+        {
+            ["Outcome.Kind"] = nameof(OutcomeKind.Broken),
+            ["Outcome.ActualValue"] = "36",
+            ["Outcome.Evidence"] = "Shipping log",
+            ["Outcome.BreachCause"] = nameof(BreachCause.Execution),
+        }, "form.outcome-form")).StatusCode);
+        await factory.DeliverWebhooksAsync();
+
+        var requests = Receiver.ReceivedFor("escalation");
+        Assert.Equal(["promise.at_risk", "promise.broken"], requests.Select(r => r.Header(WebhookSignature.EventHeader)));
+        Assert.All(requests, r => Assert.True(ReceiverCheck.SignatureIsValid(r, secret)));
+        var broken = ReceiverCheck.Json(requests[1]).GetProperty("data");
+        Assert.Equal((promiseId, "Broken"), (broken.GetProperty("id").GetInt32(), broken.GetProperty("status").GetString()));
     }
 
     [Fact]

@@ -31,16 +31,16 @@ public enum NotificationKind
     ActionOverdue,
 }
 
-/// <summary>Where a message is on its way to the recipient's mailbox.</summary>
+/// <summary>Where an outbox row is on its way to the recipient's mailbox or the webhook receiver.</summary>
 public enum NotificationState
 {
     /// <summary>Waiting for (another) delivery attempt.</summary>
     Pending,
 
-    /// <summary>Handed to the SMTP server or written to the pickup folder.</summary>
+    /// <summary>Handed to the SMTP server or written to the pickup folder; for a webhook, answered with 2xx.</summary>
     Sent,
 
-    /// <summary>Not e-mailed: the recipient switched e-mail off, has no address or is locked.</summary>
+    /// <summary>Not sent: the recipient switched e-mail off, has no address or is locked; a webhook's receiver was paused.</summary>
     Suppressed,
 
     /// <summary>Gave up after the last attempt; administrators see it in the outbox.</summary>

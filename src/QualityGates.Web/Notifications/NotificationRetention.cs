@@ -5,9 +5,9 @@ using QualityGates.Web.Data;
 namespace QualityGates.Web.Notifications;
 
 /// <summary>
-/// Removes delivered messages from the outbox once <see cref="NotificationOptions.RetainSentFor"/> has passed:
-/// Sent ones by their sent time, Suppressed ones (finished too, never e-mailed) by the attempt that suppressed them.
-/// Failed messages stay: they are what an administrator must still look at in the outbox. Pending ones are
+/// Removes delivered e-mails and webhook deliveries from the outbox once <see cref="NotificationOptions.RetainSentFor"/>
+/// has passed: Sent ones by their sent time, Suppressed ones (finished too, never sent) by the attempt that suppressed
+/// them. Failed ones stay: they are what an administrator must still look at in the outbox. Pending ones are
 /// still on their way. The outbox is not audited, and deleting it writes nothing to the audit trail.
 /// </summary>
 public sealed class NotificationRetention(

@@ -55,16 +55,10 @@ public sealed class DetailsModel(QualityGatesDbContext db, WebhookSecrets secret
     public Task<IActionResult> OnPostResumeAsync(int id, int version) =>
         ChangeAsync(id, version, e => e.Resume(), "Webhooks.Resumed");
 
-    public async Task<IActionResult> OnPostRotateSecretAsync(int id, int version)
+    public Task<IActionResult> OnPostRotateSecretAsync(int id, int version)
     {
         var (secret, protectedSecret) = secrets.New();
-        var result = await ChangeAsync(id, version, e => e.RotateSecret(protectedSecret), "Webhooks.SecretRotated");
-        if (TempData.Peek("Error") is null)
-        {
-            NewSecret.Show(TempData, id, secret);
-        }
-
-        return result;
+        return ChangeAsync(id, version, e => e.RotateSecret(protectedSecret), "Webhooks.SecretRotated", saved: () => NewSecret.Show(TempData, id, secret));
     }
 
     /// <summary>A new delivery of the same event and body, due now; the one sent before stays in the log as it was.</summary>
@@ -88,7 +82,7 @@ public sealed class DetailsModel(QualityGatesDbContext db, WebhookSecrets secret
         return RedirectToPage(new { id });
     }
 
-    private async Task<IActionResult> ChangeAsync(int id, int version, Action<WebhookEndpoint> change, string successKey)
+    private async Task<IActionResult> ChangeAsync(int id, int version, Action<WebhookEndpoint> change, string successKey, Action? saved = null)
     {
         if (await db.WebhookEndpoints.FindAsync(id) is not { } endpoint)
         {
@@ -101,6 +95,7 @@ public sealed class DetailsModel(QualityGatesDbContext db, WebhookSecrets secret
             db.Entry(endpoint).Property(e => e.Version).OriginalValue = version;
             await db.SaveChangesAsync();
             TempData["Success"] = l[successKey, endpoint.Name].Value;
+            saved?.Invoke();
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -5,28 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using QualityGates.Web.Hosting;
 using QualityGates.Web.Notifications;
 using QualityGates.Web.Tests.Infrastructure;
-using QualityGates.Web.Tests.Notifications;
 using QualityGates.Web.Webhooks;
 
 namespace QualityGates.Web.Tests.Webhooks;
 
 /// <summary>The app as in Production: loopback not allowed (the default), and a receiver on loopback all the same.</summary>
-public sealed class StrictWebhookFactory : NotificationFactory
+public sealed class StrictWebhookFactory : WebhookFactory
 {
-    public WebhookReceiver Receiver { get; private set; } = null!;
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        Receiver = await WebhookReceiver.StartAsync();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await Receiver.DisposeAsync();
-        await base.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
+    protected override bool AllowLoopback => false;
 }
 
 /// <summary>
@@ -94,7 +80,7 @@ public sealed class WebhookAddressTests(StrictWebhookFactory factory) : IClassFi
             })).StatusCode);
         }
 
-        await factory.Services.GetRequiredService<WebhookDispatcher>().DeliverDueAsync();
+        await factory.DeliverWebhooksAsync();
 
         var delivery = await factory.WithDbAsync(db => db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.EndpointId == endpointId));
         Assert.Equal((NotificationState.Pending, 1, (int?)null), (delivery.State, delivery.Attempts, delivery.LastStatusCode));

@@ -28,10 +28,16 @@ public class WebhookFactory : NotificationFactory
         Receiver = await WebhookReceiver.StartAsync();
     }
 
+    /// <summary>Whether the app lets receivers on loopback through, as tests and development may (the default is no).</summary>
+    protected virtual bool AllowLoopback => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Webhooks:AllowLoopback", "true");
+        if (AllowLoopback)
+        {
+            builder.UseSetting("Webhooks:AllowLoopback", "true");
+        }
     }
 
     /// <summary>One webhook delivery pass of this instance, as the background service runs it.</summary>

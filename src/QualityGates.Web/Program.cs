@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using QualityGates.Web.Api;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Dashboard;
 using QualityGates.Web.Data;
@@ -70,6 +71,7 @@ builder.Services.AddScoped<ImprovementWorkflow>();
 builder.Services.AddScoped<DashboardQueries>();
 builder.Services.AddScoped<ImportCheck>();
 builder.Services.AddScoped<ImportWriter>();
+builder.Services.AddQualityGatesApi(builder.Configuration);
 // A validator compiles its rules when it is built: those that need no database are built once, not per request.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, v => !ValidatorLifetimes.NeedsDatabase(v.ValidatorType));
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, v => ValidatorLifetimes.NeedsDatabase(v.ValidatorType));
@@ -127,6 +129,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseApiProblemDetails();
 // This app's logger, not the static one: several app instances in one process (tests) must not mix logs.
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseRequestLocalization();
@@ -147,6 +150,7 @@ app.UseAuthorization();
 // Stylesheets and scripts are public: the login page needs them before anyone has signed in.
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
+app.MapQualityGatesApi();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 

@@ -16,6 +16,13 @@ public static class AppClaimTypes
     /// password". A marker of the absence, so cookies issued before it existed keep showing the link.
     /// </summary>
     public const string NoPassword = "qg:no_password";
+
+    /// <summary>The personal access token a REST API request came with (its id, name and scope); absent for the cookie.</summary>
+    public const string AccessTokenId = "qg:token_id";
+
+    public const string AccessTokenName = "qg:token_name";
+
+    public const string AccessTokenScope = "qg:token_scope";
 }
 
 public static class ClaimsPrincipalExtensions

@@ -76,6 +76,9 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     /// <summary>The one-time data upgrades that have run (ADR 0023).</summary>
     public DbSet<DataUpgrade> DataUpgrades => Set<DataUpgrade>();
 
+    /// <summary>Keys to the REST API, stored as hashes (see <see cref="Api.Tokens.AccessTokenText"/>).</summary>
+    public DbSet<Api.Tokens.PersonalAccessToken> PersonalAccessTokens => Set<Api.Tokens.PersonalAccessToken>();
+
     /// <summary>Append-only: written by SaveChanges, never changed or deleted through the context.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

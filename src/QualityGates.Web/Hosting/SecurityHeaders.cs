@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using QualityGates.Web.SingleSignOn;
+using Scalar.AspNetCore;
 
 namespace QualityGates.Web.Hosting;
 
@@ -17,6 +18,16 @@ public static class SecurityHeaders
     public static string ContentSecurityPolicy(string? formTarget = null) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         $"connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'{(formTarget is null ? "" : " " + formTarget)}; frame-ancestors 'none'";
+
+    /// <summary>
+    /// The API reference page (Scalar, served from the app itself) alone: its one inline start-up script carries this
+    /// response's nonce, and its components insert style elements at run time, which no nonce reaches — hence inline
+    /// styles on this page only. Styles cannot run script; everything else stays as strict as on every page.
+    /// </summary>
+    public static string ApiReferencePolicy(string nonce, string? formTarget = null) =>
+        ContentSecurityPolicy(formTarget)
+            .Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
+            .Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
 
     public static IReadOnlyDictionary<string, string> All(string? formTarget = null) => new Dictionary<string, string>
     {
@@ -43,6 +54,11 @@ public static class SecurityHeaders
                 foreach (var (name, value) in all)
                 {
                     headers[name] = value;
+                }
+
+                if (context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce)
+                {
+                    headers.ContentSecurityPolicy = ApiReferencePolicy(nonce, singleSignOn.IsConfigured ? new Uri(singleSignOn.Authority!).GetLeftPart(UriPartial.Authority) : null);
                 }
 
                 return Task.CompletedTask;

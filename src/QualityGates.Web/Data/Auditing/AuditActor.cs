@@ -3,8 +3,11 @@ using QualityGates.Web.Authorization;
 
 namespace QualityGates.Web.Data.Auditing;
 
-/// <summary>Who made a change, with the role and department they acted in at that moment.</summary>
-public sealed record AuditActor(string? UserId, string Name, string? Role, string? Department)
+/// <summary>
+/// Who made a change, with the role and department they acted in at that moment, and the personal access token
+/// they used when the change came through the REST API.
+/// </summary>
+public sealed record AuditActor(string? UserId, string Name, string? Role, string? Department, int? TokenId = null, string? TokenName = null)
 {
     public const string SystemName = "system";
     public const string AnonymousName = "anonymous";
@@ -28,6 +31,8 @@ public sealed record AuditActor(string? UserId, string Name, string? Role, strin
             user.UserId(),
             user.DisplayName(),
             roles.Count == 0 ? null : string.Join(",", roles),
-            user.FindFirstValue(AppClaimTypes.DepartmentName));
+            user.FindFirstValue(AppClaimTypes.DepartmentName),
+            int.TryParse(user.FindFirstValue(AppClaimTypes.AccessTokenId), out var tokenId) ? tokenId : null,
+            user.FindFirstValue(AppClaimTypes.AccessTokenName));
     }
 }

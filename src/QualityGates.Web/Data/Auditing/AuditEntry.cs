@@ -18,6 +18,7 @@ public sealed class AuditEntry
     public const int ActionMaxLength = 20;
     public const int FieldMaxLength = 100;
     public const int ReasonMaxLength = 1000;
+    public const int ActorTokenNameMaxLength = Api.Tokens.PersonalAccessToken.NameMaxLength;
 
     private AuditEntry()
     {
@@ -35,6 +36,8 @@ public sealed class AuditEntry
         ActorName = Truncate(actor.Name, ActorNameMaxLength)!;
         ActorRole = Truncate(actor.Role, ActorRoleMaxLength);
         ActorDepartment = Truncate(actor.Department, ActorDepartmentMaxLength);
+        ActorTokenId = actor.TokenId;
+        ActorTokenName = Truncate(actor.TokenName, ActorTokenNameMaxLength);
         EntityType = entityType;
         EntityId = entityId;
         Action = action;
@@ -58,6 +61,12 @@ public sealed class AuditEntry
     public string? ActorRole { get; private set; }
 
     public string? ActorDepartment { get; private set; }
+
+    /// <summary>The personal access token of a change made through the REST API; null for the pages and the system.</summary>
+    public int? ActorTokenId { get; private set; }
+
+    /// <summary>That token's name at the moment, so the trail names it after the token is revoked or renamed.</summary>
+    public string? ActorTokenName { get; private set; }
 
     /// <summary>The record's type: the entity class name, e.g. "Promise" (see <see cref="AuditRules"/>).</summary>
     public string EntityType { get; private set; }

@@ -12,6 +12,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.ActorName).HasMaxLength(AuditEntry.ActorNameMaxLength);
         builder.Property(e => e.ActorRole).HasMaxLength(AuditEntry.ActorRoleMaxLength);
         builder.Property(e => e.ActorDepartment).HasMaxLength(AuditEntry.ActorDepartmentMaxLength);
+        builder.Property(e => e.ActorTokenName).HasMaxLength(AuditEntry.ActorTokenNameMaxLength);
         builder.Property(e => e.EntityType).HasMaxLength(AuditEntry.EntityTypeMaxLength);
         builder.Property(e => e.EntityId).HasMaxLength(AuditEntry.EntityIdMaxLength);
         builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(AuditEntry.ActionMaxLength);

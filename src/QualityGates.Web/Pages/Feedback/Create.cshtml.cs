@@ -62,7 +62,7 @@ public sealed class CreateModel(
         FeedbackItem feedback;
         try
         {
-            feedback = FeedbackItem.File(await Input.ToDetailsAsync(db), User.UserId(), time.GetUtcNow().UtcDateTime);
+            feedback = await Input.FileAsync(db, notifications, User.UserId(), time.GetUtcNow().UtcDateTime);
         }
         catch (DomainException e)
         {
@@ -71,8 +71,6 @@ public sealed class CreateModel(
             return Page();
         }
 
-        db.Feedback.Add(feedback);
-        await notifications.FeedbackFiledAsync(feedback);
         await db.SaveChangesAsync();
         TempData["Success"] = l["Feedback.Create.Done", feedback.Title].Value;
         return RedirectToPage("Details", new { id = feedback.Id });

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QualityGates.Domain.Feedback;
 using QualityGates.Web.Data;
+using QualityGates.Web.Notifications;
 using QualityGates.Web.Validation;
 
 namespace QualityGates.Web.Pages.Feedback;
@@ -35,6 +36,16 @@ public sealed class FeedbackForm
         CustomerId = feedback.CustomerId,
         Version = feedback.Version,
     };
+
+    /// <summary>Files this (validated) feedback: added to the context with its notifications; the page and the API save it.</summary>
+    public async Task<FeedbackItem> FileAsync(
+        QualityGatesDbContext db, ImprovementNotifications notifications, string userId, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var feedback = FeedbackItem.File(await ToDetailsAsync(db), userId, nowUtc);
+        db.Feedback.Add(feedback);
+        await notifications.FeedbackFiledAsync(feedback, ct);
+        return feedback;
+    }
 
     /// <summary>Only call on a validated form. A promise without a chosen customer lends its own.</summary>
     public async Task<FeedbackDetails> ToDetailsAsync(QualityGatesDbContext db)

@@ -52,8 +52,7 @@ public sealed class CreateModel(
         Promise promise;
         try
         {
-            var number = await numbers.NextAsync();
-            promise = Promise.Draft(number, Input.ToDetails(), department, User.UserId(), time.GetUtcNow().UtcDateTime);
+            promise = await Input.AddDraftAsync(db, numbers, department, User.UserId(), time.GetUtcNow().UtcDateTime);
         }
         catch (DomainException e)
         {
@@ -62,7 +61,6 @@ public sealed class CreateModel(
             return Page();
         }
 
-        db.Promises.Add(promise);
         await db.SaveChangesAsync();
         TempData["Success"] = l["Promises.Create.Done", promise.Number].Value;
         return RedirectToPage("Details", new { id = promise.Id });

@@ -81,7 +81,10 @@ public sealed class PromiseForm
         return modelState.IsValid;
     }
 
-    /// <summary>The same rules for a form that is no page's input (a row of an imported file), with ids checked against <paramref name="references"/>.</summary>
+    /// <summary>
+    /// The same rules for a form that is no page's input — a REST API call, a row of an imported file (ids then checked
+    /// against <paramref name="references"/>) —, reported as a result rather than a page's model state.
+    /// </summary>
     public async Task<ValidationResult> ValidateAsync(
         IValidator<PromiseForm> validator, Department promisingDepartment, PromiseReferences? references = null, int? keptCategoryId = null,
         CancellationToken ct = default)
@@ -95,6 +98,15 @@ public sealed class PromiseForm
         }
 
         return await validator.ValidateAsync(context, ct);
+    }
+
+    /// <summary>A new draft of this (validated) form, numbered and added to the context; the page and the API save it.</summary>
+    public async Task<Promise> AddDraftAsync(
+        QualityGatesDbContext db, PromiseNumberAllocator numbers, Department promisingDepartment, string ownerId, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var promise = Promise.Draft(await numbers.NextAsync(ct), ToDetails(), promisingDepartment, ownerId, nowUtc);
+        db.Promises.Add(promise);
+        return promise;
     }
 
     /// <summary>Only call on a validated form.</summary>

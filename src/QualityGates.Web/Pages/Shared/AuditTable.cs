@@ -109,7 +109,8 @@ public sealed class AuditTable
 
     /// <summary>The user's name as it was; the system and anonymous requests by a translated word.</summary>
     public static string Actor(IStringLocalizer l, AuditEntry entry) =>
-        entry.ActorId is not null ? entry.ActorName
+        entry.ActorTokenName is not null ? l["Audit.Actor.ViaToken", entry.ActorName, entry.ActorTokenName]
+        : entry.ActorId is not null ? entry.ActorName
         : entry.ActorName == AuditActor.AnonymousName ? l["Audit.Actor.Anonymous"]
         : l["Audit.Actor.System"];
 

@@ -1,0 +1,101 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using QualityGates.Web.Api.Tokens;
+using QualityGates.Web.Authorization;
+using QualityGates.Web.Data;
+using QualityGates.Web.Validation;
+
+namespace QualityGates.Web.Pages.Account;
+
+/// <summary>
+/// The signed-in user's personal access tokens for the REST API: create one (its text shown once), list them, and
+/// go to revoke one. A token acts as its user, so only its user (and administrators, to revoke) ever see it.
+/// </summary>
+public sealed class TokensModel(
+    QualityGatesDbContext db, IValidator<TokensModel.InputModel> validator, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public const int DefaultLifetimeDays = 90;
+
+    /// <summary>A user's own list is short; the newest this many, the administrators' list pages through all.</summary>
+    public const int MaxListed = 100;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<AccessTokenListItem> Tokens { get; private set; } = [];
+
+    /// <summary>The text of the token just created: shown in this one response and nowhere else.</summary>
+    public string? CreatedText { get; private set; }
+
+    public string? CreatedName { get; private set; }
+
+    public DateTime NowUtc => time.GetUtcNow().UtcDateTime;
+
+    public DateOnly Today => DateOnly.FromDateTime(NowUtc);
+
+    public async Task OnGetAsync()
+    {
+        Input.ExpiresOn = Today.AddDays(DefaultLifetimeDays);
+        await LoadAsync();
+    }
+
+    /// <summary>
+    /// Answers with the page itself rather than a redirect (unlike every other form): the token's text must reach the
+    /// user once and only here — not through TempData's cookie, not in a URL.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        (await validator.ValidateAsync(Input)).AddToModelState(ModelState, nameof(Input));
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var (token, text) = PersonalAccessToken.Create(
+            User.UserId(), Input.Name, Input.Scope!.Value, Input.ExpiresOn!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), NowUtc);
+        db.PersonalAccessTokens.Add(token);
+        await db.SaveChangesAsync();
+        CreatedText = text;
+        CreatedName = token.Name;
+        ModelState.Clear();
+        Input = new InputModel { ExpiresOn = Today.AddDays(DefaultLifetimeDays) };
+        Response.Headers.CacheControl = "no-store";
+        TempData["Success"] = l["Tokens.Created", token.Name].Value;
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var userId = User.UserId();
+        Tokens = await AccessTokenListItem.Query(db).Where(t => t.UserId == userId)
+            .OrderByDescending(t => t.Id).Take(MaxListed).ToListAsync();
+    }
+
+    public sealed class InputModel
+    {
+        public string Name { get; set; } = "";
+
+        public DateOnly? ExpiresOn { get; set; }
+
+        public AccessScope? Scope { get; set; } = AccessScope.Read;
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(TimeProvider time, IStringLocalizer<SharedResource> l)
+        {
+            RuleFor(i => i.Name).NotEmpty().WithMessage(_ => l["Tokens.NameRequired"]).MaxLength(PersonalAccessToken.NameMaxLength, l);
+            RuleFor(i => i.ExpiresOn).NotNull().WithMessage(_ => l["Tokens.ExpiresRequired"])
+                .GreaterThan(_ => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).WithMessage(_ => l["Tokens.ExpiresInPast"])
+                .LessThanOrEqualTo(_ => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays((int)PersonalAccessToken.MaxLifetime.TotalDays))
+                .WithMessage(_ => l["Tokens.ExpiresTooLate"]);
+            RuleFor(i => i.Scope).NotNull().WithMessage(_ => l["Tokens.ScopeRequired"]).IsInEnum().WithMessage(_ => l["Validation.InvalidValue"]);
+        }
+    }
+}

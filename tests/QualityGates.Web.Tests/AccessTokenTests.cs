@@ -61,10 +61,7 @@ public sealed class AccessTokenTests(QualityGatesFactory factory) : IClassFixtur
         factory.Clock.Advance(TimeSpan.FromDays(1));
 
         Assert.Equal(HttpStatusCode.Unauthorized, await ReadWithAsync(token));
-        using var user = factory.CreateTestClient();
-        await user.SignInSuccessfullyAsync("exec@demo.local");
-        var row = (await user.GetPageAsync("/Account/Tokens")).QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Short-lived", StringComparison.Ordinal));
-        Assert.Contains(Texts.English("Tokens.State.Expired"), row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Texts.English("Tokens.State.Expired"), await TokenRowAsync("exec@demo.local", "Short-lived"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,10 +147,7 @@ public sealed class AccessTokenTests(QualityGatesFactory factory) : IClassFixtur
         await ReadWithAsync(token);
 
         Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime, await LastUsedAsync("BI export"));
-        using var user = factory.CreateTestClient();
-        await user.SignInSuccessfullyAsync("aftersales@demo.local");
-        var row = (await user.GetPageAsync("/Account/Tokens")).QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("BI export", StringComparison.Ordinal));
-        Assert.DoesNotContain(Texts.English("Tokens.NeverUsed"), row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(Texts.English("Tokens.NeverUsed"), await TokenRowAsync("aftersales@demo.local", "BI export"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,6 +166,15 @@ public sealed class AccessTokenTests(QualityGatesFactory factory) : IClassFixtur
         Assert.Equal(Texts.English("Tokens.NameRequired"), page.FieldError("Input.Name"));
         Assert.Equal(Texts.English("Tokens.ExpiresTooLate"), page.FieldError("Input.ExpiresOn"));
         Assert.Null(page.QuerySelector("#created-token"));
+    }
+
+    /// <summary>The text of the token's row in its user's list.</summary>
+    private async Task<string> TokenRowAsync(string email, string name)
+    {
+        using var user = factory.CreateTestClient();
+        await user.SignInSuccessfullyAsync(email);
+        return (await user.GetPageAsync("/Account/Tokens")).QuerySelectorAll("tbody tr")
+            .Single(r => r.TextContent.Contains(name, StringComparison.Ordinal)).TextContent;
     }
 
     private Task<DateTime?> LastUsedAsync(string name) =>

@@ -25,8 +25,8 @@ public static class ApiClients
             ["Input.Scope"] = scope,
             ["Input.ExpiresOn"] = factory.FormDate(days),
         });
-        Assert.Equal(System.Net.HttpStatusCode.OK, created.StatusCode);
-        var page = await TestClient.ParseAsync(created);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, created.StatusCode);
+        var page = await user.GetPageAsync(created.Headers.Location!.PathAndQuery());
         return page.QuerySelector<IHtmlInputElement>("#created-token")?.Value ?? throw new InvalidOperationException("No token shown.");
     }
 

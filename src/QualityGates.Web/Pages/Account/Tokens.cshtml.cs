@@ -23,12 +23,15 @@ public sealed class TokensModel(
     /// <summary>A user's own list is short; the newest this many, the administrators' list pages through all.</summary>
     public const int MaxListed = 100;
 
+    private const string CreatedTextKey = "CreatedToken";
+    private const string CreatedNameKey = "CreatedTokenName";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<AccessTokenListItem> Tokens { get; private set; } = [];
 
-    /// <summary>The text of the token just created: shown in this one response and nowhere else.</summary>
+    /// <summary>The text of the token just created: shown once, on the page the creation leads to.</summary>
     public string? CreatedText { get; private set; }
 
     public string? CreatedName { get; private set; }
@@ -39,13 +42,21 @@ public sealed class TokensModel(
 
     public async Task OnGetAsync()
     {
+        // The text of a token created by the POST before: read once, so a reload or the back button shows it no more.
+        if (TempData[CreatedTextKey] is string text)
+        {
+            CreatedText = text;
+            CreatedName = TempData[CreatedNameKey] as string;
+            Response.Headers.CacheControl = "no-store";
+        }
+
         Input.ExpiresOn = Today.AddDays(DefaultLifetimeDays);
         await LoadAsync();
     }
 
     /// <summary>
-    /// Answers with the page itself rather than a redirect (unlike every other form): the token's text must reach the
-    /// user once and only here — not through TempData's cookie, not in a URL.
+    /// Hands the token's text to the next GET through TempData: a cookie encrypted by data protection and deleted as
+    /// soon as it is read; never a URL, never stored. Only the hash stays in the database.
     /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
@@ -60,14 +71,10 @@ public sealed class TokensModel(
             User.UserId(), Input.Name, Input.Scope!.Value, Input.ExpiresOn!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), NowUtc);
         db.PersonalAccessTokens.Add(token);
         await db.SaveChangesAsync();
-        CreatedText = text;
-        CreatedName = token.Name;
-        ModelState.Clear();
-        Input = new InputModel { ExpiresOn = Today.AddDays(DefaultLifetimeDays) };
-        Response.Headers.CacheControl = "no-store";
+        TempData[CreatedTextKey] = text;
+        TempData[CreatedNameKey] = token.Name;
         TempData["Success"] = l["Tokens.Created", token.Name].Value;
-        await LoadAsync();
-        return Page();
+        return RedirectToPage();
     }
 
     private async Task LoadAsync()

@@ -72,7 +72,11 @@ public static class ApiServiceCollectionExtensions
         var api = app.MapGroup(Prefix)
             .RequireAuthorization(ReadPolicy)
             .AddEndpointFilter<ApiRateLimitFilter>()
-            .WithTags("QualityGates");
+            .WithTags("QualityGates")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         PromiseEndpoints.Map(api);
         FeedbackEndpoints.Map(api);
         DashboardEndpoints.Map(api);

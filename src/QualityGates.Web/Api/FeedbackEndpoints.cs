@@ -15,7 +15,8 @@ internal static class FeedbackEndpoints
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/feedback", FileAsync).WithName("FileFeedback")
             .WithSummary("Files feedback, optionally about a promise (by its number) and a customer.")
-            .RequireAuthorization(ApiServiceCollectionExtensions.WritePolicy, Policies.RunImprovement);
+            .RequireAuthorization(ApiServiceCollectionExtensions.WritePolicy, Policies.RunImprovement)
+            .Produces<FeedbackResource>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> FileAsync(
         FeedbackForm input, IValidator<FeedbackForm> validator, QualityGatesDbContext db, ImprovementNotifications notifications,

@@ -25,21 +25,29 @@ internal static class PromiseEndpoints
         promises.MapGet("", ListAsync).WithName("ListPromises")
             .WithSummary("The register: the same filters and orders, a page at a time (next: the cursor of the following page).");
         promises.MapGet("/{id:int}", GetAsync).WithName("GetPromise")
-            .WithSummary("One promise with its gate reviews; ETag is its version.");
+            .WithSummary("One promise with its gate reviews; ETag is its version.")
+            .Produces<PromiseResource>().ProducesProblem(StatusCodes.Status404NotFound);
         promises.MapPost("", CreateAsync).WithName("CreatePromise")
             .WithSummary("A new draft of the token user's (promising) department.")
-            .RequireAuthorization(ApiServiceCollectionExtensions.WritePolicy, Policies.MakePromises);
-        promises.MapPut("/{id:int}", EditAsync).WithName("EditPromise")
-            .WithSummary("Changes a draft. If-Match: its ETag.").RequireAuthorization(ApiServiceCollectionExtensions.WritePolicy);
-        promises.MapPost("/{id:int}/submit", SubmitAsync).WithName("SubmitPromise")
-            .WithSummary("Submits a draft for the feasibility review (G1). If-Match: its ETag.").RequireAuthorization(ApiServiceCollectionExtensions.WritePolicy);
-        promises.MapPost("/{id:int}/commit", CommitAsync).WithName("CommitPromise")
-            .WithSummary("Records that an approved promise was given to the customer (opens G2). If-Match: its ETag.").RequireAuthorization(ApiServiceCollectionExtensions.WritePolicy);
-        promises.MapPost("/{id:int}/withdraw", WithdrawAsync).WithName("WithdrawPromise")
-            .WithSummary("Withdraws a promise without an outcome, with the reason. If-Match: its ETag.").RequireAuthorization(ApiServiceCollectionExtensions.WritePolicy);
-        promises.MapPost("/{id:int}/outcome", RecordOutcomeAsync).WithName("RecordOutcome")
-            .WithSummary("The delivering department records kept or broken (opens G3). If-Match: its ETag.").RequireAuthorization(ApiServiceCollectionExtensions.WritePolicy);
+            .RequireAuthorization(ApiServiceCollectionExtensions.WritePolicy, Policies.MakePromises)
+            .Produces<PromiseResource>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        Step(promises.MapPut("/{id:int}", EditAsync).WithName("EditPromise"), "Changes a draft.");
+        Step(promises.MapPost("/{id:int}/submit", SubmitAsync).WithName("SubmitPromise"), "Submits a draft for the feasibility review (G1).");
+        Step(promises.MapPost("/{id:int}/commit", CommitAsync).WithName("CommitPromise"), "Records that an approved promise was given to the customer (opens G2).");
+        Step(promises.MapPost("/{id:int}/withdraw", WithdrawAsync).WithName("WithdrawPromise"), "Withdraws a promise without an outcome, with the reason.");
+        Step(promises.MapPost("/{id:int}/outcome", RecordOutcomeAsync).WithName("RecordOutcome"), "The delivering department records kept or broken (opens G3).");
     }
+
+    /// <summary>A write on an existing promise: a read-write token, If-Match, and the answers of <see cref="PromiseActions"/>.</summary>
+    private static void Step(RouteHandlerBuilder endpoint, string summary) => endpoint
+        .WithSummary(summary + " If-Match: the promise's ETag.")
+        .RequireAuthorization(ApiServiceCollectionExtensions.WritePolicy)
+        .Produces<PromiseResource>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
     private static async Task<Ok<PageOf<PromiseSummary>>> ListAsync(
         [AsParameters] PromiseFilter filter, string? sort, string? after, int? pageSize,

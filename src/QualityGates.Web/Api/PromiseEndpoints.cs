@@ -110,7 +110,7 @@ internal static class PromiseEndpoints
             async promise =>
             {
                 department = await db.Departments.FindAsync([promise.PromisingDepartmentId], http.RequestAborted);
-                return await input.ValidateAsync(validator, department!, promise.CategoryId);
+                return await input.ValidateAsync(validator, department!, keptCategoryId: promise.CategoryId);
             },
             promise =>
             {

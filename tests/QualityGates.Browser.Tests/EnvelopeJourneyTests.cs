@@ -24,10 +24,10 @@ public sealed class EnvelopeJourneyTests(BrowserFixture browser) : IClassFixture
         await Field(page, "Name (English)").FillAsync(name);
         await Expect(Field(page, "Delivering department")).ToHaveValueAsync("Service");
         await Field(page, "Category").SelectOptionAsync(new SelectOptionValue { Label = "Resolution time" });
-        await Field(page, "Metric").FillAsync("Resolution of critical faults");
+        await Field(page, "Metric (English)").FillAsync("Resolution of critical faults");
         await Field(page, "Comparator").SelectOptionAsync("AtMost");
         await Field(page, "Bound").FillAsync("8");
-        await Field(page, "Unit").FillAsync("h");
+        await Field(page, "Unit (English)").FillAsync("h");
         await page.GetByRole(AriaRole.Button, new() { Name = "Define envelope" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"The envelope \"{name}\" is defined and active.");

@@ -71,8 +71,9 @@ public sealed partial class PageSweepTests(DemoHistoryBrowserFixture browser) : 
     [GeneratedRegex(@"/(\d+|[0-9a-f]{8}-[0-9a-f-]{27})(?=/|$)", RegexOptions.IgnoreCase)]
     private static partial Regex IdSegment();
 
-    // Downloads (exports) and pages that end or change the session are not pages to look at.
-    [GeneratedRegex(@"/Export|/Account/Logout|/Account/External|/Culture", RegexOptions.IgnoreCase)]
+    // Downloads (exports) and pages that end or change the session are not pages to look at; nor is the API's
+    // reference and document under /api/: Scalar's developer tool, in English like the API it describes (ADR 0028).
+    [GeneratedRegex(@"/Export|/Account/Logout|/Account/External|/Culture|/api/", RegexOptions.IgnoreCase)]
     private static partial Regex NotAPage();
 
     public static TheoryData<string, string, int> Sweeps()

@@ -62,7 +62,8 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
 
         await PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }), "Enter");
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await Expect(dialog).ToBeVisibleAsync();
+        // Bootstrap moves the focus into the dialog once it has faded in; Tab before that would race its fade.
+        await Expect(dialog).ToBeFocusedAsync();
         await PressAsync(page, dialog.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }), "Enter");
         await Expect(page.GetByRole(AriaRole.Main).Locator(".status-badge")).ToHaveTextAsync("Under review");
 

@@ -103,17 +103,9 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var (audit, summaries, conditionsOf) = PrepareSave();
-        if (!audit.NeedsDatabaseKeys && !OutboxWaitsForDatabaseKeys() && summaries.IsEmpty && conditionsOf.Count == 0)
+        if (audit.IsEmpty && !OutboxWaitsForDatabaseKeys() && summaries.IsEmpty && conditionsOf.Count == 0)
         {
-            AddAuditEntries(audit);
-            try
-            {
-                return base.SaveChanges(acceptAllChangesOnSuccess);
-            }
-            finally
-            {
-                DetachAuditEntries();
-            }
+            return SaveAndDetachAuditEntries(acceptAllChangesOnSuccess);
         }
 
         // See SaveChangesAsync.
@@ -124,16 +116,8 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
             _uncommittedSummaries.Add(summaries);
             OpenConditionDates.Write(this, conditionsOf);
             FillInOutboxDatabaseKeys();
-            AddAuditEntries(audit);
-            try
-            {
-                saved += base.SaveChanges(acceptAllChangesOnSuccess);
-            }
-            finally
-            {
-                DetachAuditEntries();
-            }
-
+            saved += AuditTrailWriter.Write(this, AuditEntriesOf(audit));
+            saved += SaveAndDetachAuditEntries(acceptAllChangesOnSuccess);
             transaction?.Commit();
             return saved;
         });
@@ -142,25 +126,17 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var (audit, summaries, conditionsOf) = PrepareSave();
-        if (!audit.NeedsDatabaseKeys && !OutboxWaitsForDatabaseKeys() && summaries.IsEmpty && conditionsOf.Count == 0)
+        if (audit.IsEmpty && !OutboxWaitsForDatabaseKeys() && summaries.IsEmpty && conditionsOf.Count == 0)
         {
-            AddAuditEntries(audit);
-            try
-            {
-                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            }
-            finally
-            {
-                DetachAuditEntries();
-            }
+            return await SaveAndDetachAuditEntriesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         // New records get their ids from the database (identity columns), and their audit entries (and the links
-        // of notifications and the payloads of webhooks about them) must name them; summaries move with the records they count: insert the
-        // records, then the entries, in one transaction (the caller's, if one is open), whose commit writes the
-        // summaries (SummaryCommit). If the second insert fails, everything rolls back, but the records already
-        // count as saved in this context: a failed save leaves the context unusable, as the request that owns it
-        // ends with an error anyway.
+        // of notifications and the payloads of webhooks about them) must name them; summaries move with the records
+        // they count: insert the records, then the entries, in one transaction (the caller's, if one is open), whose
+        // commit writes the summaries (SummaryCommit). If a later insert fails, everything rolls back, but the records
+        // already count as saved in this context: a failed save leaves the context unusable, as the request that owns
+        // it ends with an error anyway.
         // For the same reason a retrying execution strategy must not replay it: it runs at most once (ADR 0015).
         return await Database.ExecuteOnceAsync(async () =>
         {
@@ -169,16 +145,8 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
             _uncommittedSummaries.Add(summaries);
             await OpenConditionDates.WriteAsync(this, conditionsOf, cancellationToken);
             FillInOutboxDatabaseKeys();
-            AddAuditEntries(audit);
-            try
-            {
-                saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            }
-            finally
-            {
-                DetachAuditEntries();
-            }
-
+            saved += await AuditTrailWriter.WriteAsync(this, AuditEntriesOf(audit), cancellationToken);
+            saved += await SaveAndDetachAuditEntriesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -264,15 +232,35 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
         return (PendingAudit.Capture(this), SummaryChanges.Capture(this), OpenConditionDates.Capture(this));
     }
 
-    private void AddAuditEntries(PendingAudit audit)
+    private List<AuditEntry> AuditEntriesOf(PendingAudit audit) =>
+        audit.ToEntries(auditContext.Actor, auditContext.UtcNow, auditContext.Reason);
+
+    // Entries added to the context itself (sign-ins) are saved as records; saved entries are not read back through
+    // this context, and after a failed save the next attempt captures anew.
+    private int SaveAndDetachAuditEntries(bool acceptAllChangesOnSuccess)
     {
-        if (!audit.IsEmpty)
+        try
         {
-            AuditEntries.AddRange(audit.ToEntries(auditContext.Actor, auditContext.UtcNow, auditContext.Reason));
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            DetachAuditEntries();
         }
     }
 
-    // Saved entries are not read back through this context; after a failed save, the next attempt captures anew.
+    private async Task<int> SaveAndDetachAuditEntriesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            DetachAuditEntries();
+        }
+    }
+
     private void DetachAuditEntries()
     {
         foreach (var entry in ChangeTracker.Entries<AuditEntry>().Where(e => e.State != EntityState.Detached).ToList())

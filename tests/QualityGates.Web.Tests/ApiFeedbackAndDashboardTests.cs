@@ -12,7 +12,7 @@ public sealed class ApiFeedbackAndDashboardTests(QualityGatesFactory factory) : 
         factory.CreateApiClient(await factory.CreateTokenAsync(email, scope, $"{email} {scope}"));
 
     [Fact]
-    public async Task AfterSales_files_feedback_about_a_promise_and_gets_it_back_with_its_location()
+    public async Task AfterSales_files_feedback_about_a_promise_and_everyone_reads_it_at_its_location()
     {
         using var afterSales = await ApiAsync("aftersales@demo.local");
         var promise = await factory.WithDbAsync(db => db.Promises.OrderBy(p => p.Id).Select(p => new { p.Id, p.Number }).FirstAsync());
@@ -31,6 +31,16 @@ public sealed class ApiFeedbackAndDashboardTests(QualityGatesFactory factory) : 
         Assert.Equal($"/api/v1/feedback/{body.GetProperty("id").GetInt32()}", filed.Headers.Location!.ToString());
         Assert.Equal(("New", promise.Id), (body.GetProperty("status").GetString(), body.GetProperty("promiseId").GetInt32()));
         Assert.True(await factory.WithDbAsync(db => db.Feedback.AnyAsync(f => f.Title == "Answer came after six hours" && f.PromiseId == promise.Id)));
+
+        // Like the feedback page, every user reads it, with a read-only token too.
+        using var sales = await ApiAsync("sales@demo.local", "Read");
+        var read = await sales.GetAsync(filed.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(filed.Headers.ETag, read.Headers.ETag);
+        Assert.Equal("Answer came after six hours", (await read.JsonAsync()).GetProperty("title").GetString());
+        var unknown = await sales.GetAsync("/api/v1/feedback/999999");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QualityGates.Domain;
 using QualityGates.Domain.Feedback;
@@ -9,14 +10,34 @@ using QualityGates.Web.Pages.Feedback;
 
 namespace QualityGates.Web.Api;
 
-/// <summary>AfterSales files feedback, through the Create page's validator and notifications.</summary>
+/// <summary>
+/// AfterSales files feedback, through the Create page's validator and notifications; like the feedback page, every
+/// user reads an item (the Location of a filed one).
+/// </summary>
 internal static class FeedbackEndpoints
 {
-    public static void Map(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/feedback/{id:int}", GetAsync).WithName("GetFeedback")
+            .WithSummary("One feedback item; ETag is its version.")
+            .Produces<FeedbackResource>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/feedback", FileAsync).WithName("FileFeedback")
             .WithSummary("Files feedback, optionally about a promise (by its number) and a customer.")
             .RequireAuthorization(ApiServiceCollectionExtensions.WritePolicy, Policies.RunImprovement)
             .Produces<FeedbackResource>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<IResult> GetAsync(int id, QualityGatesDbContext db, IStringLocalizer<SharedResource> l, HttpContext http)
+    {
+        var feedback = await db.Feedback.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, http.RequestAborted);
+        if (feedback is null)
+        {
+            return ApiResults.NotFound(l);
+        }
+
+        EntityTags.Set(http.Response, feedback.Version);
+        return TypedResults.Ok(FeedbackResource.Of(feedback));
+    }
 
     private static async Task<IResult> FileAsync(
         FeedbackForm input, IValidator<FeedbackForm> validator, QualityGatesDbContext db, ImprovementNotifications notifications,

@@ -34,6 +34,11 @@ public sealed partial class ApiDocumentTests(QualityGatesFactory factory) : ICla
         Assert.NotEmpty(mapped);
         Assert.Equal(mapped, documented);
         Assert.Equal("bearer", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+
+        // A client generated from the document gets types named for what they are, not a page's "InputModel".
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(s => s.Name).ToList();
+        Assert.Contains("WithdrawInput", schemas);
+        Assert.DoesNotContain("InputModel", schemas);
     }
 
     [Fact]

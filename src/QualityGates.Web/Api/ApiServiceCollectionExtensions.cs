@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using QualityGates.Web.Api.Tokens;
@@ -38,6 +39,10 @@ public static class ApiServiceCollectionExtensions
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith(Prefix[1..], StringComparison.Ordinal) == true;
             o.AddDocumentTransformer<BearerSecurityScheme>();
+            // A page's nested InputModel (the withdrawal's) is named after its page: "WithdrawInput", not "InputModel".
+            o.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } page
+                ? page.Name.Replace("Model", "", StringComparison.Ordinal) + id.Replace("Model", "", StringComparison.Ordinal)
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
         });
         services.Configure<ApiRateLimitOptions>(configuration.GetSection(ApiRateLimitOptions.Section));
         services.AddSingleton<ApiRateLimiter>();

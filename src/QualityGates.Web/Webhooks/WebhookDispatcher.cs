@@ -77,7 +77,8 @@ public sealed class WebhookDispatcher(
         request.Headers.Add(WebhookSignature.DeliveryHeader, delivery.DeliveryId.ToString());
         request.Headers.Add(WebhookSignature.EventHeader, WebhookEventNames.Of(delivery.Event));
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secrets.Reveal(endpoint.ProtectedSecret), timestamp, delivery.Payload));
+        request.Headers.Add(WebhookSignature.SignatureHeader, string.Join(" ",
+            endpoint.SigningSecrets(time.GetUtcNow().UtcDateTime).Select(s => WebhookSignature.Sign(secrets.Reveal(s), timestamp, delivery.Payload))));
         return request;
     }
 

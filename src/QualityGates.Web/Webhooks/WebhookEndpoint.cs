@@ -44,6 +44,11 @@ public sealed class WebhookEndpoint : IVersioned
     /// <summary>The signing secret, protected by Data Protection (<see cref="WebhookSecrets"/>).</summary>
     public string ProtectedSecret { get; private set; }
 
+    /// <summary>The secret before the last rotation: requests are signed with it as well until <see cref="PreviousSecretUntilUtc"/>.</summary>
+    public string? PreviousProtectedSecret { get; private set; }
+
+    public DateTime? PreviousSecretUntilUtc { get; private set; }
+
     public DateTime CreatedAtUtc { get; private set; }
 
     public int Version { get; private set; }
@@ -65,8 +70,20 @@ public sealed class WebhookEndpoint : IVersioned
 
     public void Resume() => IsActive = true;
 
-    /// <summary>From now on requests are signed with the new secret; the old one stops at once.</summary>
-    public void RotateSecret(string protectedSecret) => ProtectedSecret = protectedSecret;
+    /// <summary>
+    /// From now on requests are signed with the new secret, and with the old one beside it until
+    /// <paramref name="previousUntilUtc"/>, so the receiver switches to the new one without refusing a delivery.
+    /// </summary>
+    public void RotateSecret(string protectedSecret, DateTime previousUntilUtc)
+    {
+        PreviousProtectedSecret = ProtectedSecret;
+        PreviousSecretUntilUtc = previousUntilUtc;
+        ProtectedSecret = protectedSecret;
+    }
+
+    /// <summary>The (protected) secrets a request sent at <paramref name="nowUtc"/> is signed with: the current one first.</summary>
+    public IEnumerable<string> SigningSecrets(DateTime nowUtc) =>
+        PreviousProtectedSecret is not null && nowUtc < PreviousSecretUntilUtc ? [ProtectedSecret, PreviousProtectedSecret] : [ProtectedSecret];
 
     public bool Wants(WebhookEvent eventType) => IsActive && Events.HasFlag(eventType);
 }

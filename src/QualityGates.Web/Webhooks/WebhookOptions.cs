@@ -14,6 +14,9 @@ public sealed class WebhookOptions
     /// <summary>How long one request may take, connection included; a receiver should answer at once and work later.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>After a secret is rotated, how long requests carry a signature with the old secret as well.</summary>
+    public TimeSpan SecretOverlap { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>How long resolving an endpoint's host name may take, at registration and before each connection.</summary>
     public TimeSpan ResolveTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

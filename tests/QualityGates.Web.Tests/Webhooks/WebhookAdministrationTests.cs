@@ -32,18 +32,45 @@ public sealed class WebhookAdministrationTests(WebhookFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task A_new_secret_is_shown_once_and_signs_from_then_on()
+    public async Task A_new_secret_is_shown_once_and_signs_beside_the_old_one_for_a_day_so_the_receiver_can_switch()
     {
-        var (id, first) = await factory.RegisterAsync("Rotated", factory.Receiver.UrlFor("rotated"), WebhookEvent.FeedbackFiled);
+        var (id, first) = await factory.RegisterAsync("Rotated", factory.Receiver.UrlFor("rotated"), WebhookEvent.PromiseAtRisk);
         using var admin = await factory.SignedInAsync("admin@demo.local");
 
         var rotated = await admin.SubmitAsync($"/Admin/Webhooks/Details/{id}", new Dictionary<string, string>(), "form.rotate-form");
 
         Assert.Equal(HttpStatusCode.Redirect, rotated.StatusCode);
-        var second = (await admin.GetPageAsync(rotated.Headers.Location!.PathAndQuery())).QuerySelector("[data-secret]")!.TextContent.Trim();
+        var page = await admin.GetPageAsync(rotated.Headers.Location!.PathAndQuery());
+        var second = page.QuerySelector("[data-secret]")!.TextContent.Trim();
         Assert.NotEqual(first, second);
         var stored = await factory.WithDbAsync(db => db.WebhookEndpoints.AsNoTracking().SingleAsync(e => e.Id == id));
         Assert.Equal(second, factory.Services.GetRequiredService<WebhookSecrets>().Reveal(stored.ProtectedSecret));
+        Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime.AddHours(24), stored.PreviousSecretUntilUtc);
+        Assert.NotNull(page.QuerySelector("#previous-secret"));
+
+        // Within the day a request verifies with either secret; after it, only with the new one.
+        var beside = await RaiseAndDeliverAsync();
+        Assert.True(ReceiverCheck.SignatureIsValid(beside, second));
+        Assert.True(ReceiverCheck.SignatureIsValid(beside, first));
+        factory.Clock.Advance(TimeSpan.FromHours(24));
+        var alone = await RaiseAndDeliverAsync();
+        Assert.True(ReceiverCheck.SignatureIsValid(alone, second));
+        Assert.False(ReceiverCheck.SignatureIsValid(alone, first));
+        using var nextDay = await factory.SignedInAsync("admin@demo.local");
+        Assert.Null((await nextDay.GetPageAsync($"/Admin/Webhooks/Details/{id}")).QuerySelector("#previous-secret"));
+    }
+
+    private async Task<ReceivedRequest> RaiseAndDeliverAsync()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<QualityGatesDbContext>();
+            await scope.ServiceProvider.GetRequiredService<WebhookEvents>().PromiseAtRiskAsync(await db.Promises.OrderBy(p => p.Id).FirstAsync());
+            await db.SaveChangesAsync();
+        }
+
+        await factory.DeliverWebhooksAsync();
+        return factory.Receiver.ReceivedFor("rotated")[^1];
     }
 
     [Fact]

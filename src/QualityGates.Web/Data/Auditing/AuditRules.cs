@@ -54,7 +54,7 @@ public static class AuditRules
 
     // Recorded as set or changed, never with a value.
     private static readonly HashSet<string> _secretFields =
-        [nameof(IdentityUser.PasswordHash), nameof(Webhooks.WebhookEndpoint.ProtectedSecret), nameof(Api.Tokens.PersonalAccessToken.Hash)];
+        [nameof(IdentityUser.PasswordHash), nameof(Webhooks.WebhookEndpoint.ProtectedSecret), nameof(Webhooks.WebhookEndpoint.PreviousProtectedSecret), nameof(Api.Tokens.PersonalAccessToken.Hash)];
 
     // Recorded and shown in the audit log, but not in a record's history, which tells what a person did.
     private static readonly Dictionary<string, string[]> _bookkeepingFields = new()

@@ -13,6 +13,7 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         // A set of events by name ("PromiseSubmitted, GateDecided"): longer than a single enum value.
         builder.Property(e => e.Events).HasMaxLength(WebhookEndpoint.EventsMaxLength);
         builder.Property(e => e.ProtectedSecret).HasMaxLength(WebhookEndpoint.ProtectedSecretMaxLength);
+        builder.Property(e => e.PreviousProtectedSecret).HasMaxLength(WebhookEndpoint.ProtectedSecretMaxLength);
         builder.Property(e => e.Version).IsConcurrencyToken();
     }
 }

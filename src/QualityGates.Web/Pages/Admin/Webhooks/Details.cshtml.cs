@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using QualityGates.Web.Data;
 using QualityGates.Web.Notifications;
 using QualityGates.Web.Pages.Shared;
@@ -14,7 +15,8 @@ namespace QualityGates.Web.Pages.Admin.Webhooks;
 /// duration, the last error and when it is tried next. From here an administrator pauses or resumes the endpoint,
 /// rotates its secret, and sends a delivery again.
 /// </summary>
-public sealed class DetailsModel(QualityGatesDbContext db, WebhookSecrets secrets, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(
+    QualityGatesDbContext db, WebhookSecrets secrets, IOptions<WebhookOptions> options, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
@@ -28,6 +30,10 @@ public sealed class DetailsModel(QualityGatesDbContext db, WebhookSecrets secret
     public string? Secret { get; private set; }
 
     public KeysetPage<DeliveryRow> Deliveries { get; private set; } = null!;
+
+    /// <summary>Until when requests are signed with the secret before the last rotation as well; null when they are not.</summary>
+    public DateTime? PreviousSecretUntilUtc =>
+        Endpoint.PreviousSecretUntilUtc is { } until && time.GetUtcNow().UtcDateTime < until ? until : null;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -58,7 +64,8 @@ public sealed class DetailsModel(QualityGatesDbContext db, WebhookSecrets secret
     public Task<IActionResult> OnPostRotateSecretAsync(int id, int version)
     {
         var (secret, protectedSecret) = secrets.New();
-        return ChangeAsync(id, version, e => e.RotateSecret(protectedSecret), "Webhooks.SecretRotated", saved: () => NewSecret.Show(TempData, id, secret));
+        var previousUntil = time.GetUtcNow().UtcDateTime + options.Value.SecretOverlap;
+        return ChangeAsync(id, version, e => e.RotateSecret(protectedSecret, previousUntil), "Webhooks.SecretRotated", saved: () => NewSecret.Show(TempData, id, secret));
     }
 
     /// <summary>A new delivery of the same event and body, due now; the one sent before stays in the log as it was.</summary>

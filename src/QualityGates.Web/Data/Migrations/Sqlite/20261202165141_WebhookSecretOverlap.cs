@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace QualityGates.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class WebhookSecretOverlap : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PreviousProtectedSecret",
+                table: "WebhookEndpoints",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PreviousSecretUntilUtc",
+                table: "WebhookEndpoints",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PreviousProtectedSecret",
+                table: "WebhookEndpoints");
+
+            migrationBuilder.DropColumn(
+                name: "PreviousSecretUntilUtc",
+                table: "WebhookEndpoints");
+        }
+    }
+}

@@ -18,6 +18,41 @@ public interface IReminder
 /// <summary>One reminder; <c>RecordKey</c> names the record within the kind, e.g. the condition's id.</summary>
 public sealed record Reminder(NotificationKind Kind, string RecordKey, string RecipientId, NotificationLink Link, object[] Args);
 
+/// <summary>An open condition of a review that still stands, with its promise.</summary>
+public sealed class OpenCondition
+{
+    public int ConditionId { get; init; }
+
+    public string OwnerId { get; init; } = "";
+
+    public string Text { get; init; } = "";
+
+    public DateOnly DueDate { get; init; }
+
+    public int ReviewId { get; init; }
+
+    public string GateCode { get; init; } = "";
+
+    public int PromiseId { get; init; }
+
+    public string PromiseNumber { get; init; } = "";
+
+    public string PromiseTitle { get; init; } = "";
+
+    /// <summary>Open conditions due on or before <paramref name="until"/> (overdue ones included), read through the open conditions' due-date index.</summary>
+    public static IQueryable<OpenCondition> DueBy(QualityGatesDbContext db, DateOnly until) =>
+        from review in db.GateReviews
+        where review.State != GateReviewState.Superseded
+        from condition in review.Conditions
+        where condition.ResolvedAtUtc == null && condition.DueDate <= until
+        join promise in db.Promises on review.PromiseId equals promise.Id
+        select new OpenCondition
+        {
+            ConditionId = condition.Id, OwnerId = condition.OwnerId, Text = condition.Text, DueDate = condition.DueDate,
+            ReviewId = review.Id, GateCode = review.GateCode, PromiseId = promise.Id, PromiseNumber = promise.Number, PromiseTitle = promise.Title,
+        };
+}
+
 /// <summary>Open conditions due within three days, or overdue, remind their owner every day.</summary>
 public sealed class ConditionDueReminder : IReminder
 {
@@ -25,21 +60,13 @@ public sealed class ConditionDueReminder : IReminder
 
     public async Task<IReadOnlyList<Reminder>> DueAsync(QualityGatesDbContext db, DateOnly today, CancellationToken ct)
     {
-        var until = today.AddDays(DaysAhead);
-        var due = await (
-                from review in db.GateReviews
-                where review.State != GateReviewState.Superseded
-                from condition in review.Conditions
-                where condition.ResolvedAtUtc == null && condition.DueDate <= until
-                join promise in db.Promises on review.PromiseId equals promise.Id
-                select new { ConditionId = condition.Id, condition.OwnerId, condition.Text, condition.DueDate, ReviewId = review.Id, review.GateCode, promise.Number, promise.Title })
-            .ToListAsync(ct);
+        var due = await OpenCondition.DueBy(db, today.AddDays(DaysAhead)).ToListAsync(ct);
         return due.Select(c => new Reminder(
                 c.DueDate < today ? NotificationKind.ConditionOverdue : NotificationKind.ConditionDue,
                 c.ConditionId.ToString(CultureInfo.InvariantCulture),
                 c.OwnerId,
                 NotificationLink.ToRecord("/Reviews/Details/", () => c.ReviewId),
-                [c.Text, c.DueDate, c.GateCode, c.Number, c.Title]))
+                [c.Text, c.DueDate, c.GateCode, c.PromiseNumber, c.PromiseTitle]))
             .ToList();
     }
 }

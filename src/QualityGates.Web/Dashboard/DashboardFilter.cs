@@ -76,6 +76,10 @@ public sealed record DepartmentScope(int? PromisingDepartmentId, int? Delivering
         : user.IsInRole(Roles.ServiceManager) ? new(null, user.DepartmentId())
         : throw new InvalidOperationException("A user without a known role has no dashboard scope.");
 
+    /// <summary>Whether the department's own figures and lists (its gate meeting) are within this scope.</summary>
+    public bool Covers(int departmentId) =>
+        !IsRestricted || PromisingDepartmentId == departmentId || DeliveringDepartmentId == departmentId;
+
     public IQueryable<Promise> Apply(IQueryable<Promise> promises)
     {
         if (PromisingDepartmentId is { } promising)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Tests.Infrastructure;
 
@@ -77,6 +78,58 @@ public sealed class GateMeetingTests(QualityGatesFactory factory) : IClassFixtur
         Assert.Contains(Texts.English("Meeting.Days", 0), row.TextContent, StringComparison.Ordinal);
         Assert.NotNull(row.QuerySelector("a[href^='/Reviews/Details/']"));
         Assert.NotNull(row.QuerySelector("a[href^='/Promises/Details/']"));
+    }
+
+    private async Task DecideAsync(int promiseId, Dictionary<string, string> form)
+    {
+        var reviewId = await factory.WithDbAsync(db => db.GateReviews.Where(r => r.PromiseId == promiseId).Select(r => r.Id).SingleAsync());
+        using var manager = await SignedInAsync("service.manager@demo.local");
+        foreach (var i in Enumerable.Range(0, 5))
+        {
+            form[$"Input.Answers[{i}].Answer"] = nameof(CheckpointAnswer.Met);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync($"/Reviews/Details/{reviewId}", form, "form[action*='handler=Decide']")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_review_on_hold_comes_back_on_the_agenda_of_the_week_of_its_re_review_date()
+    {
+        var (id, number) = await SubmittedAsync("Meeting: held for two weeks", "24", 90);
+        await DecideAsync(id, new Dictionary<string, string>
+        {
+            ["Input.Decision"] = nameof(GateDecision.Hold), ["Input.Reason"] = "Roster not known yet.", ["Input.ReReviewDate"] = factory.FormDate(14),
+        });
+        using var manager = await SignedInAsync("service.manager@demo.local");
+
+        var now = Section(await manager.GetPageAsync("/Meeting"), "decisions");
+        var then = await manager.GetPageAsync($"/Meeting?week={Week(factory.Today.AddDays(14))}");
+
+        Assert.DoesNotContain(number, now, StringComparison.Ordinal);
+        var row = then.QuerySelectorAll("section.meeting-decisions tbody tr").Single(r => r.TextContent.Contains(number, StringComparison.Ordinal));
+        Assert.Contains(Texts.English("ReviewState.OnHold"), row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Texts.English("Meeting.Answered", 5, 5), row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_condition_is_on_the_agenda_of_its_owners_department_in_the_week_it_falls_due()
+    {
+        var (id, number) = await SubmittedAsync("Meeting: go with a condition", "24", 90);
+        await DecideAsync(id, new Dictionary<string, string>
+        {
+            ["Input.Decision"] = nameof(GateDecision.ConditionalGo),
+            ["Input.Conditions[0].Text"] = "Meeting: escalation contacts confirmed",
+            ["Input.Conditions[0].OwnerId"] = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync()),
+            ["Input.Conditions[0].DueDate"] = factory.FormDate(7),
+        });
+        using var sales = await SignedInAsync("sales@demo.local");
+
+        var now = Section(await sales.GetPageAsync("/Meeting"), "conditions");
+        var then = Section(await sales.GetPageAsync($"/Meeting?week={Week(factory.Today.AddDays(7))}"), "conditions");
+
+        Assert.DoesNotContain("Meeting: escalation contacts confirmed", now, StringComparison.Ordinal);
+        Assert.Contains("Meeting: escalation contacts confirmed", then, StringComparison.Ordinal);
+        Assert.Contains(number, then, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class GateMeetingTests(QualityGatesFactory factory) : IClassFixtur
     private static string Section(IHtmlDocument page, string name) => page.QuerySelector($"section.meeting-{name}")!.TextContent;
 
     /// <summary>Sales logs and submits a promise delivered by Service; 24 h lies outside the demo envelope, 72 h inside it.</summary>
-    private async Task<(int Id, string Number)> SubmittedAsync(string title, string hours, int dueInDays)
+    private async Task<(int Id, string Number)> SubmittedAsync(string title, string hours, int dueInDays, string metric = "Time to on-site")
     {
         using var sales = await SignedInAsync("sales@demo.local");
         var created = await sales.SubmitAsync("/Promises/Create", new Dictionary<string, string>
@@ -37,7 +37,7 @@ public sealed class GateMeetingTests(QualityGatesFactory factory) : IClassFixtur
             ["Input.CustomerId"] = await factory.FirstCustomerAsync(),
             ["Input.DeliveringDepartmentId"] = await factory.DepartmentAsync("Service"),
             ["Input.Source"] = nameof(PromiseSource.Offer),
-            ["Input.TargetMetric"] = "Time to on-site",
+            ["Input.TargetMetric"] = metric,
             ["Input.TargetComparator"] = nameof(TargetComparator.AtMost),
             ["Input.TargetValue"] = hours,
             ["Input.TargetUnit"] = "h",
@@ -130,6 +130,28 @@ public sealed class GateMeetingTests(QualityGatesFactory factory) : IClassFixtur
         Assert.DoesNotContain("Meeting: escalation contacts confirmed", now, StringComparison.Ordinal);
         Assert.Contains("Meeting: escalation contacts confirmed", then, StringComparison.Ordinal);
         Assert.Contains(number, then, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_review_an_envelope_defined_since_would_cover_says_so()
+    {
+        var (_, number) = await SubmittedAsync("Meeting: callback in 4 h", "4", 90, metric: "Time to callback");
+        using var manager = await SignedInAsync("service.manager@demo.local");
+        var defined = await manager.SubmitAsync("/Envelopes/Create", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Callback within 4 h",
+            ["Input.CategoryId"] = await factory.CategoryAsync("Response time"),
+            ["Input.Metric"] = "Time to callback",
+            ["Input.Comparator"] = nameof(TargetComparator.AtMost),
+            ["Input.Bound"] = "4",
+            ["Input.Unit"] = "h",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, defined.StatusCode);
+
+        var meeting = await manager.GetPageAsync("/Meeting");
+
+        var row = meeting.QuerySelectorAll("section.meeting-decisions tbody tr").Single(r => r.TextContent.Contains(number, StringComparison.Ordinal));
+        Assert.Contains(Texts.English("Meeting.InsideEnvelope", "Callback within 4 h"), row.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

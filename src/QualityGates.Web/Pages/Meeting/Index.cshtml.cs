@@ -8,6 +8,7 @@ using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Dashboard;
 using QualityGates.Web.Data;
+using QualityGates.Web.Localization;
 using QualityGates.Web.Notifications;
 using QualityGates.Web.Pages.Promises;
 using QualityGates.Web.Pages.Reviews;
@@ -122,6 +123,11 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : Pa
                 select new { PromiseId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(c => c.PromiseId, c => c.Count, ct);
 
+        // A waiting G1 review missed every envelope when it opened; one defined since may cover it now. A few per department.
+        var deliveringIds = reviews.Where(r => r.Stage == GateStage.Feasibility).Select(r => r.DeliveringDepartmentId).Distinct().ToList();
+        var envelopes = await db.CapabilityEnvelopes.AsNoTracking()
+            .Where(e => e.IsActive && deliveringIds.Contains(e.DeliveringDepartmentId)).OrderBy(e => e.Id).ToListAsync(ct);
+
         var rows = reviews.Select(r =>
         {
             var review = answers[r.Id];
@@ -129,7 +135,10 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : Pa
             var given = review.Answers.Where(a => checklist.Contains(a.CheckpointId)).ToDictionary(a => a.CheckpointId, a => new AnswerInput(a.Answer, null));
             return new MeetingDecision(
                 r, promises[r.PromiseId], targets[r.PromiseId], Today.DayNumber - DateOnly.FromDateTime(r.OpenedAtUtc).DayNumber,
-                given.Count, checklist.Checkpoints.Count, checklist.MandatoryNotMet(given).Count(), openConditions.GetValueOrDefault(r.PromiseId));
+                given.Count, checklist.Checkpoints.Count, checklist.MandatoryNotMet(given).Count(), openConditions.GetValueOrDefault(r.PromiseId),
+                r.Stage == GateStage.Feasibility
+                    ? envelopes.FirstOrDefault(e => e.Covers(r.CategoryId, r.DeliveringDepartmentId, targets[r.PromiseId]))?.Name.In(Cultures.Current)
+                    : null);
         }).ToList();
         return new MeetingSection<MeetingDecision>(rows, count);
     }
@@ -167,7 +176,7 @@ public sealed record MeetingSection<T>(IReadOnlyList<T> Rows, int Count)
 /// <summary>A review waiting for a decision with the facts needed to decide it.</summary>
 public sealed record MeetingDecision(
     ReviewListItem Review, PromiseListItem Promise, MeasurableTarget Target, int DaysWaiting,
-    int Answered, int Checkpoints, int MandatoryNotMet, int OpenConditions);
+    int Answered, int Checkpoints, int MandatoryNotMet, int OpenConditions, string? CoveringEnvelope);
 
 public sealed record MeetingCondition(OpenCondition Condition, string OwnerName);
 

@@ -75,7 +75,7 @@ public sealed class GateMeetingTests(QualityGatesFactory factory) : IClassFixtur
         Assert.Contains(customer, row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Time to on-site ≤ 24 h", row.TextContent, StringComparison.Ordinal);
         Assert.Contains(Texts.English("Meeting.Answered", 0, 5), row.TextContent, StringComparison.Ordinal);
-        Assert.Contains(Texts.English("Meeting.Days", 0), row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("0", row.QuerySelector("td.meeting-days")!.TextContent);
         Assert.NotNull(row.QuerySelector("a[href^='/Reviews/Details/']"));
         Assert.NotNull(row.QuerySelector("a[href^='/Promises/Details/']"));
     }

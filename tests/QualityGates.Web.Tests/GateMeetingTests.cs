@@ -29,20 +29,10 @@ public sealed class GateMeetingTests(QualityGatesFactory factory) : IClassFixtur
     private async Task<(int Id, string Number)> SubmittedAsync(string title, string hours, int dueInDays, string metric = "Time to on-site")
     {
         using var sales = await SignedInAsync("sales@demo.local");
-        var created = await sales.SubmitAsync("/Promises/Create", new Dictionary<string, string>
-        {
-            ["Input.Title"] = title,
-            ["Input.Statement"] = "Technician on site within the agreed hours.",
-            ["Input.CategoryId"] = await factory.CategoryAsync("Response time"),
-            ["Input.CustomerId"] = await factory.FirstCustomerAsync(),
-            ["Input.DeliveringDepartmentId"] = await factory.DepartmentAsync("Service"),
-            ["Input.Source"] = nameof(PromiseSource.Offer),
-            ["Input.TargetMetric"] = metric,
-            ["Input.TargetComparator"] = nameof(TargetComparator.AtMost),
-            ["Input.TargetValue"] = hours,
-            ["Input.TargetUnit"] = "h",
-            ["Input.DueDate"] = factory.FormDate(dueInDays),
-        });
+        var form = await factory.NewPromiseFormAsync(title, hours);
+        form["Input.TargetMetric"] = metric;
+        form["Input.DueDate"] = factory.FormDate(dueInDays);
+        var created = await sales.SubmitAsync("/Promises/Create", form);
         var details = created.Headers.Location!.PathAndQuery();
         await sales.SubmitAsync(details, new Dictionary<string, string>(), "form[action*='handler=Submit']");
         var id = int.Parse(details.Split('/').Last(), CultureInfo.InvariantCulture);

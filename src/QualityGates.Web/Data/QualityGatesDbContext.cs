@@ -103,8 +103,10 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var (audit, summaries, conditionsOf) = PrepareSave();
-        if (audit.IsEmpty && !OutboxWaitsForDatabaseKeys() && summaries.IsEmpty && conditionsOf.Count == 0)
+        if (!audit.NeedsDatabaseKeys && !OutboxWaitsForDatabaseKeys() && summaries.IsEmpty && conditionsOf.Count == 0)
         {
+            // One SaveChanges, which a retrying execution strategy may replay as a unit (ADR 0015).
+            AuditEntries.AddRange(AuditEntriesOf(audit));
             return SaveAndDetachAuditEntries(acceptAllChangesOnSuccess);
         }
 
@@ -126,15 +128,18 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var (audit, summaries, conditionsOf) = PrepareSave();
-        if (audit.IsEmpty && !OutboxWaitsForDatabaseKeys() && summaries.IsEmpty && conditionsOf.Count == 0)
+        if (!audit.NeedsDatabaseKeys && !OutboxWaitsForDatabaseKeys() && summaries.IsEmpty && conditionsOf.Count == 0)
         {
+            // One SaveChanges, which a retrying execution strategy may replay as a unit (ADR 0015).
+            AuditEntries.AddRange(AuditEntriesOf(audit));
             return await SaveAndDetachAuditEntriesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         // New records get their ids from the database (identity columns), and their audit entries (and the links
         // of notifications and the payloads of webhooks about them) must name them; summaries move with the records
         // they count: insert the records, then the entries, in one transaction (the caller's, if one is open), whose
-        // commit writes the summaries (SummaryCommit). If a later insert fails, everything rolls back, but the records
+        // commit writes the summaries (SummaryCommit). The entries go in with multi-row inserts (AuditTrailWriter):
+        // an import writes hundreds of thousands. If a later insert fails, everything rolls back, but the records
         // already count as saved in this context: a failed save leaves the context unusable, as the request that owns
         // it ends with an error anyway.
         // For the same reason a retrying execution strategy must not replay it: it runs at most once (ADR 0015).
@@ -235,8 +240,7 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     private List<AuditEntry> AuditEntriesOf(PendingAudit audit) =>
         audit.ToEntries(auditContext.Actor, auditContext.UtcNow, auditContext.Reason);
 
-    // Entries added to the context itself (sign-ins) are saved as records; saved entries are not read back through
-    // this context, and after a failed save the next attempt captures anew.
+    // Saved entries are not read back through this context; after a failed save, the next attempt captures anew.
     private int SaveAndDetachAuditEntries(bool acceptAllChangesOnSuccess)
     {
         try

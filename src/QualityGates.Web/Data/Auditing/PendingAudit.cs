@@ -8,7 +8,7 @@ namespace QualityGates.Web.Data.Auditing;
 /// <summary>
 /// The audit lines of one SaveChanges, read from the change tracker before anything is written. A record
 /// that the database numbers on insert has no id yet, so its lines read the key only in
-/// <see cref="ToEntries"/>, which the context calls after the insert.
+/// <see cref="ToEntries"/>, which the context calls after the insert (see <see cref="NeedsDatabaseKeys"/>).
 /// </summary>
 internal sealed class PendingAudit
 {
@@ -21,7 +21,8 @@ internal sealed class PendingAudit
     {
     }
 
-    public bool IsEmpty => _lines.Count == 0;
+    /// <summary>A new record gets its key from the database: it must be inserted before its audit entries.</summary>
+    public bool NeedsDatabaseKeys { get; private set; }
 
     /// <summary>Reads the pending changes; the caller has run DetectChanges.</summary>
     public static PendingAudit Capture(DbContext db)
@@ -68,6 +69,7 @@ internal sealed class PendingAudit
         Func<string> id;
         if (entry.Properties.Any(p => p.Metadata.IsPrimaryKey() && p.IsTemporary))
         {
+            NeedsDatabaseKeys = true;
             id = () => KeyOf(entry);
         }
         else

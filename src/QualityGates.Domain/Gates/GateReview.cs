@@ -35,11 +35,18 @@ public sealed class GateReview : IVersioned
 
     public int DecidingDepartmentId { get; private set; }
 
+    /// <summary>
+    /// The link of the promise's value chain this review is for: G1 asks each link, a handover is received by the link
+    /// (from the promising side for link 1, else from the link before). Null for the closure review (G3).
+    /// </summary>
+    public int? LinkPosition { get; private set; }
+
     // The promise's departments and category as the review found them: a review judges one revision, and a
     // revision that changes them opens a new review. The dashboard's gate figures are filtered by these.
 
     public int PromisingDepartmentId { get; private set; }
 
+    /// <summary>The department of the review's link (for G3: the promise's first delivering department).</summary>
     public int DeliveringDepartmentId { get; private set; }
 
     public int CategoryId { get; private set; }
@@ -84,11 +91,15 @@ public sealed class GateReview : IVersioned
 
     public bool IsDecidable(Promise promise) => !IsClosed && State != GateReviewState.Returned && IsWhereTheGateExpects(promise);
 
-    /// <summary>G1 judges a promise under review, G2 a committed one, G3 one with its outcome.</summary>
+    /// <summary>
+    /// G1 judges a promise under review, the first handover a committed one, each later handover one held by the link
+    /// before, G3 one with its outcome.
+    /// </summary>
     private bool IsWhereTheGateExpects(Promise promise) => Stage switch
     {
         GateStage.Feasibility => promise.Status == PromiseStatus.UnderReview,
-        GateStage.Handover => promise.Status == PromiseStatus.Committed,
+        GateStage.Handover when LinkPosition == 1 => promise.Status == PromiseStatus.Committed,
+        GateStage.Handover => promise.Status == PromiseStatus.InDelivery && promise.CurrentLinkPosition == LinkPosition - 1,
         _ => promise.Status is PromiseStatus.Kept or PromiseStatus.Broken,
     };
 
@@ -105,10 +116,11 @@ public sealed class GateReview : IVersioned
             throw new DomainException("ClosureNeedsOutcome", "Only a promise with its outcome gets a closure review.");
         }
 
-        return Open(promise, gate, nowUtc);
+        return Open(promise, gate, nowUtc, promise.DeliveringDepartmentId, linkPosition: null);
     }
 
-    public static GateReview OpenFeasibility(Promise promise, GateDefinition gate, DateTime nowUtc)
+    /// <summary>Submitting opens one feasibility review per link of the value chain; <paramref name="position"/> names the link.</summary>
+    public static GateReview OpenFeasibility(Promise promise, GateDefinition gate, DateTime nowUtc, int position = 1)
     {
         if (gate.Stage != GateStage.Feasibility || !gate.IsActive)
         {
@@ -120,10 +132,13 @@ public sealed class GateReview : IVersioned
             throw new DomainException("ReviewNeedsSubmittedPromise", "Only a promise under review gets a feasibility review.");
         }
 
-        return Open(promise, gate, nowUtc);
+        return Open(promise, gate, nowUtc, promise.LinkAt(position).DepartmentId, position);
     }
 
-    /// <summary>Committing a promise hands it over: the delivering department reviews the handover (G2).</summary>
+    /// <summary>
+    /// Committing a promise hands it over to the first link of its value chain, which reviews the handover (G2); the link
+    /// that holds a promise in delivery hands it over to the next link the same way.
+    /// </summary>
     public static GateReview OpenHandover(Promise promise, GateDefinition gate, DateTime nowUtc)
     {
         if (gate.Stage != GateStage.Handover || !gate.IsActive)
@@ -131,15 +146,17 @@ public sealed class GateReview : IVersioned
             throw new ArgumentException("Not an active handover gate.", nameof(gate));
         }
 
-        if (promise.Status != PromiseStatus.Committed)
+        if (promise.Status is not (PromiseStatus.Committed or PromiseStatus.InDelivery))
         {
             throw new DomainException("OnlyCommittedAreHandedOver", $"Only a committed promise is handed over; this promise is {promise.Status}.", promise.Status);
         }
 
-        return Open(promise, gate, nowUtc);
+        var next = promise.NextLink
+                   ?? throw new DomainException("LastLinkKeepsIt", "The last link of the value chain keeps the promise; there is nobody to hand it over to.");
+        return Open(promise, gate, nowUtc, next.DepartmentId, next.Position);
     }
 
-    /// <summary>The promising side completed the missing items of a rejected handover and hands over again.</summary>
+    /// <summary>The handing-over side (promising side or link before) completed the missing items of a returned handover and hands over again.</summary>
     public void HandOverAgain(DateTime nowUtc)
     {
         if (State != GateReviewState.Returned)
@@ -157,8 +174,8 @@ public sealed class GateReview : IVersioned
         EnsureOpenFor(promise);
         _decisions.Add(new ReviewDecision(GateDecision.Go, deciderId: null, nowUtc, reason: envelopeName, reReviewDate: null, envelopeId));
         PassedByEnvelope = true;
-        Close(promise, GateDecision.Go, nowUtc);
-        promise.Approve();
+        Close(GateDecision.Go, nowUtc);
+        promise.NoteLinkFeasibility(LinkPosition!.Value, GateDecision.Go);
     }
 
     /// <summary>
@@ -225,33 +242,25 @@ public sealed class GateReview : IVersioned
                 return;
             case GateDecision.ConditionalGo:
                 _conditions.AddRange(input.Conditions.Select(c => new ReviewCondition(c.Text, c.OwnerId, c.DueDate)));
-                promise.Approve();
                 break;
             case GateDecision.Go when Stage == GateStage.Handover:
-                promise.NoteHandoverDecision(accepted: true);
-                promise.StartDelivery();
-                break;
-            case GateDecision.Go when Stage == GateStage.Closure:
-                break;
-            case GateDecision.Go:
-                promise.Approve();
+                NoteFirstHandover(promise, accepted: true);
+                promise.HandOverTo(LinkPosition!.Value, nowUtc);
                 break;
             case GateDecision.Recycle when Stage == GateStage.Handover:
-                promise.NoteHandoverDecision(accepted: false);
+                NoteFirstHandover(promise, accepted: false);
 
-                // Returned: the promise stays committed until the promising side completes the missing items.
+                // Returned: the promise stays where it is until the handing-over side completes the missing items.
                 State = GateReviewState.Returned;
                 Outcome = GateDecision.Recycle;
                 return;
-            case GateDecision.Recycle:
-                promise.ReturnToDraft();
-                break;
-            case GateDecision.NoGo:
-                promise.Reject();
-                break;
         }
 
-        Close(promise, input.Decision, nowUtc);
+        Close(input.Decision, nowUtc);
+        if (Stage == GateStage.Feasibility)
+        {
+            promise.NoteLinkFeasibility(LinkPosition!.Value, input.Decision);
+        }
     }
 
     public void ResolveCondition(int conditionId, string userId, string? note, DateTime nowUtc)
@@ -272,17 +281,27 @@ public sealed class GateReview : IVersioned
 
     public bool HasOpenConditions => _conditions.Any(c => !c.IsResolved);
 
+    // The promising side and the first link are the pair whose first-time acceptance the dashboard has always counted.
+    private void NoteFirstHandover(Promise promise, bool accepted)
+    {
+        if (LinkPosition == 1)
+        {
+            promise.NoteHandoverDecision(accepted);
+        }
+    }
+
     // The gate's current checklist version and deciding department, fixed for the life of the review.
-    private static GateReview Open(Promise promise, GateDefinition gate, DateTime nowUtc) => new()
+    private static GateReview Open(Promise promise, GateDefinition gate, DateTime nowUtc, int linkDepartmentId, int? linkPosition) => new()
     {
         PromiseId = promise.Id,
         GateDefinitionId = gate.Id,
         GateCode = gate.Code,
         Stage = gate.Stage,
         ChecklistVersion = gate.ChecklistVersion,
-        DecidingDepartmentId = gate.DecidingDepartmentFor(promise.DeliveringDepartmentId),
+        DecidingDepartmentId = gate.DecidingDepartmentFor(linkDepartmentId),
+        LinkPosition = linkPosition,
         PromisingDepartmentId = promise.PromisingDepartmentId,
-        DeliveringDepartmentId = promise.DeliveringDepartmentId,
+        DeliveringDepartmentId = linkDepartmentId,
         CategoryId = promise.CategoryId,
         PromiseOwnerId = promise.OwnerId,
         OpenedAtUtc = nowUtc,
@@ -312,16 +331,12 @@ public sealed class GateReview : IVersioned
         }
     }
 
-    private void Close(Promise promise, GateDecision decision, DateTime nowUtc)
+    private void Close(GateDecision decision, DateTime nowUtc)
     {
         State = GateReviewState.Decided;
         Outcome = decision;
         DecidedAtUtc = nowUtc;
         DaysToDecision = Math.Round((nowUtc - OpenedAtUtc).TotalDays, 4);
-        if (Stage == GateStage.Feasibility)
-        {
-            promise.NoteFeasibilityDecision(decision);
-        }
     }
 }
 

@@ -17,6 +17,8 @@ public sealed class Promise : IVersioned
     public const int OwnerIdMaxLength = 450;
     public const int EvidenceMaxLength = 2000;
 
+    private readonly List<PromiseLink> _links = [];
+
     private Promise()
     {
         Number = "";
@@ -46,8 +48,29 @@ public sealed class Promise : IVersioned
 
     public string OwnerId { get; private set; }
 
-    /// <summary>The department that must keep the promise.</summary>
+    /// <summary>The department that must keep the promise: the first link of its value chain, which receives it at G2.</summary>
     public int DeliveringDepartmentId { get; private set; }
+
+    /// <summary>The delivering departments in the order the promise passes them; the first is <see cref="DeliveringDepartmentId"/>.</summary>
+    public IReadOnlyList<PromiseLink> Links => _links;
+
+    /// <summary>The link that holds the promise: 0 until the first link accepted the handover, then 1, 2 … as it moves on.</summary>
+    public int CurrentLinkPosition { get; private set; }
+
+    /// <summary>
+    /// The department answerable for the promise now: the first link until it is handed on, then the link that holds it.
+    /// It raises the risk and records the outcome.
+    /// </summary>
+    public int HoldingDepartmentId { get; private set; }
+
+    /// <summary>The link whose department holds the promise; null before the first link accepted it.</summary>
+    public PromiseLink? CurrentLink => CurrentLinkPosition == 0 ? null : _links[CurrentLinkPosition - 1];
+
+    /// <summary>The link the promise goes to next: the first before delivery, then the one after the holding link; null at the end.</summary>
+    public PromiseLink? NextLink => CurrentLinkPosition < _links.Count ? _links[CurrentLinkPosition] : null;
+
+    public PromiseLink LinkAt(int position) =>
+        position >= 1 && position <= _links.Count ? _links[position - 1] : throw new ArgumentOutOfRangeException(nameof(position));
 
     public PromiseSource Source { get; private set; }
 
@@ -91,6 +114,9 @@ public sealed class Promise : IVersioned
     public string? Evidence { get; private set; }
 
     public BreachCause? BreachCause { get; private set; }
+
+    /// <summary>For a broken promise: the department of the link where it broke.</summary>
+    public int? BrokenAtDepartmentId { get; private set; }
 
     public string? WithdrawalReason { get; private set; }
 
@@ -221,12 +247,15 @@ public sealed class Promise : IVersioned
         Status = PromiseStatus.UnderReview;
         SubmittedAtUtc = nowUtc;
         Revision++;
+        _links.ForEach(l => l.NoteFeasibility(null));
         return new PromiseRevision(this, Revision, null, null, submitterId, nowUtc);
     }
 
     /// <summary>
-    /// After submission, a change of statement, target, due date or delivering department is a new revision
-    /// with a reason. It re-opens the feasibility gate: nobody approved the new text (moving target).
+    /// After submission, a change of statement, target, due date or value chain is a new revision with a reason. It
+    /// re-opens the feasibility gate (moving target): for every link when anything but the chain changed — nobody approved
+    /// the new text —, else for the links that are new or whose part changed (<see cref="LinksToAsk"/>); when only links
+    /// were dropped, every remaining link is asked again.
     /// </summary>
     public PromiseRevision ChangeAfterSubmission(
         PromiseDetails details, Department promisingDepartment, RevisionReason reason, string? reasonText, string authorId, DateTime nowUtc)
@@ -241,7 +270,13 @@ public sealed class Promise : IVersioned
             throw new ArgumentException("Not this promise's promising department.", nameof(promisingDepartment));
         }
 
-        Apply(details, promisingDepartment.MakesGeneralClaims);
+        var before = WhatEveryLinkJudges();
+        var changedLinks = Apply(details, promisingDepartment.MakesGeneralClaims);
+        if (before != WhatEveryLinkJudges() || changedLinks.Count == 0)
+        {
+            _links.ForEach(l => l.NoteFeasibility(null));
+        }
+
         Revision++;
         if (FirstApprovedRevision is not null)
         {
@@ -255,6 +290,9 @@ public sealed class Promise : IVersioned
         RiskReason = null;
         RiskMeasure = null;
         RiskRaisedAtUtc = null;
+        CurrentLinkPosition = 0;
+        HoldingDepartmentId = DeliveringDepartmentId;
+        _links.ForEach(l => l.ForgetReceipt());
         return new PromiseRevision(this, Revision, reason, string.IsNullOrWhiteSpace(reasonText) ? null : reasonText.Trim(), authorId, nowUtc);
     }
 
@@ -319,11 +357,15 @@ public sealed class Promise : IVersioned
         RiskRaisedAtUtc = nowUtc;
     }
 
+    /// <summary>The links that still have to answer the feasibility gate on the current revision.</summary>
+    public IReadOnlyList<PromiseLink> LinksToAsk => _links.Where(l => l.FeasibilityDecision is null).ToList();
+
     /// <summary>
-    /// The delivering department records whether the promise was kept. A broken promise names its breach
-    /// cause. The closure review (G3) follows.
+    /// The holding department records whether the promise was kept. A broken promise names its breach cause and the
+    /// link where it broke (by default the holding one). The closure review (G3) follows.
     /// </summary>
-    public void RecordOutcome(OutcomeKind outcome, decimal? actualValue, DateOnly date, string evidence, BreachCause? breachCause)
+    public void RecordOutcome(
+        OutcomeKind outcome, decimal? actualValue, DateOnly date, string evidence, BreachCause? breachCause, int? brokenAtDepartmentId = null)
     {
         if (Status != PromiseStatus.InDelivery)
         {
@@ -340,6 +382,11 @@ public sealed class Promise : IVersioned
             throw new DomainException("BreachCauseForBrokenOnly", "A broken promise names its breach cause, and only a broken one.");
         }
 
+        if (brokenAtDepartmentId is not null && (outcome != OutcomeKind.Broken || _links.All(l => l.DepartmentId != brokenAtDepartmentId)))
+        {
+            throw new DomainException("BrokenAtNotInChain", "A broken promise breaks at one of its links, and only a broken one.");
+        }
+
         Outcome = outcome;
         OutcomeAgainstFirstTarget = !ChangedAfterApproval ? outcome
             : FirstApprovedTarget.IsMetBy(actualValue, date, outcome) && date <= FirstApprovedDueDate ? OutcomeKind.Kept : OutcomeKind.Broken;
@@ -347,6 +394,7 @@ public sealed class Promise : IVersioned
         OutcomeDate = date;
         Evidence = evidence.Trim();
         BreachCause = breachCause;
+        BrokenAtDepartmentId = outcome == OutcomeKind.Broken ? brokenAtDepartmentId ?? HoldingDepartmentId : null;
         Status = outcome == OutcomeKind.Kept ? PromiseStatus.Kept : PromiseStatus.Broken;
     }
 
@@ -370,9 +418,63 @@ public sealed class Promise : IVersioned
     }
 
     // Gate decisions (GateReview) drive these; nothing else may.
-    internal void Approve()
+
+    /// <summary>
+    /// One link answered the feasibility gate. The promise is approved when every link said Go or Conditional Go; one
+    /// No-Go rejects it and one Recycle sends it back to its owner, whatever the others said; a Hold waits.
+    /// </summary>
+    internal void NoteLinkFeasibility(int position, GateDecision decision)
     {
-        MoveFromReview(PromiseStatus.Approved);
+        if (Status != PromiseStatus.UnderReview)
+        {
+            throw new DomainException("PromiseNotUnderReview", $"The promise is {Status}, not under review.", Status);
+        }
+
+        var link = LinkAt(position);
+        switch (decision)
+        {
+            case GateDecision.Go or GateDecision.ConditionalGo:
+                link.NoteFeasibility(decision);
+                if (_links.All(l => l.SaysYes))
+                {
+                    FirstFeasibilityDecision ??= _links.Any(l => l.FeasibilityDecision == GateDecision.ConditionalGo) ? GateDecision.ConditionalGo : GateDecision.Go;
+                    Approve();
+                }
+
+                break;
+            case GateDecision.NoGo:
+                link.NoteFeasibility(decision);
+                FirstFeasibilityDecision ??= decision;
+                Status = PromiseStatus.Rejected;
+                break;
+            case GateDecision.Recycle:
+                link.NoteFeasibility(decision);
+                FirstFeasibilityDecision ??= decision;
+                Status = PromiseStatus.Draft;
+                break;
+        }
+    }
+
+    internal void NoteHandoverDecision(bool accepted) => HandoverAcceptedFirstTime ??= accepted;
+
+    /// <summary>The link at <paramref name="position"/> accepted the handover: the first starts the delivery, each next takes it over.</summary>
+    internal void HandOverTo(int position, DateTime nowUtc)
+    {
+        if (position == 1 ? Status != PromiseStatus.Committed : Status != PromiseStatus.InDelivery || position != CurrentLinkPosition + 1)
+        {
+            throw new DomainException("OnlyCommittedAreHandedOver", $"Only a committed promise is handed over; this promise is {Status}.", Status);
+        }
+
+        var link = LinkAt(position);
+        Status = PromiseStatus.InDelivery;
+        CurrentLinkPosition = position;
+        HoldingDepartmentId = link.DepartmentId;
+        link.Receive(nowUtc);
+    }
+
+    private void Approve()
+    {
+        Status = PromiseStatus.Approved;
         if (FirstApprovedRevision is null)
         {
             FirstApprovedRevision = Revision;
@@ -381,35 +483,11 @@ public sealed class Promise : IVersioned
         }
     }
 
-    internal void NoteFeasibilityDecision(GateDecision decision) => FirstFeasibilityDecision ??= decision;
+    private (string, string, int, int?, PromiseSource, string?, MeasurableTarget, DateOnly) WhatEveryLinkJudges() =>
+        (Title, Statement, CategoryId, CustomerId, Source, SourceReference, Target, DueDate);
 
-    internal void NoteHandoverDecision(bool accepted) => HandoverAcceptedFirstTime ??= accepted;
-
-    internal void Reject() => MoveFromReview(PromiseStatus.Rejected);
-
-    internal void ReturnToDraft() => MoveFromReview(PromiseStatus.Draft);
-
-    internal void StartDelivery()
-    {
-        if (Status != PromiseStatus.Committed)
-        {
-            throw new DomainException("OnlyCommittedAreHandedOver", $"Only a committed promise is handed over; this promise is {Status}.", Status);
-        }
-
-        Status = PromiseStatus.InDelivery;
-    }
-
-    private void MoveFromReview(PromiseStatus next)
-    {
-        if (Status != PromiseStatus.UnderReview)
-        {
-            throw new DomainException("PromiseNotUnderReview", $"The promise is {Status}, not under review.", Status);
-        }
-
-        Status = next;
-    }
-
-    private void Apply(PromiseDetails details, bool generalClaimsAllowed)
+    /// <summary>Applies the details; returns the links that are new or changed, whose earlier answers no longer stand.</summary>
+    private List<PromiseLink> Apply(PromiseDetails details, bool generalClaimsAllowed)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(details.Title);
         ArgumentException.ThrowIfNullOrWhiteSpace(details.Statement);
@@ -427,5 +505,49 @@ public sealed class Promise : IVersioned
         SourceReference = string.IsNullOrWhiteSpace(details.SourceReference) ? null : details.SourceReference.Trim();
         Target = details.Target;
         DueDate = details.DueDate;
+        return ApplyChain(details.Chain);
+    }
+
+    private List<PromiseLink> ApplyChain(IReadOnlyList<LinkDetails> chain)
+    {
+        if (chain.Count > PromiseLink.MaxLinks)
+        {
+            throw new DomainException("ChainTooLong", $"A value chain has at most {PromiseLink.MaxLinks} links.", PromiseLink.MaxLinks);
+        }
+
+        if (chain.GroupBy(l => l.DepartmentId).Any(g => g.Count() > 1))
+        {
+            throw new DomainException("ChainDepartmentTwice", "A department appears once in a value chain.");
+        }
+
+        if (chain.Any(l => l.ReceiveBy > DueDate))
+        {
+            throw new DomainException("ReceiveByAfterDue", "A link cannot receive the promise after its due date.");
+        }
+
+        var changed = new List<PromiseLink>();
+        for (var i = 0; i < chain.Count; i++)
+        {
+            if (i < _links.Count && _links[i].IsSameAs(chain[i]))
+            {
+                continue;
+            }
+
+            var link = new PromiseLink(i + 1, chain[i]);
+            if (i < _links.Count)
+            {
+                _links[i].Become(link);
+                changed.Add(_links[i]);
+            }
+            else
+            {
+                _links.Add(link);
+                changed.Add(link);
+            }
+        }
+
+        _links.RemoveRange(chain.Count, _links.Count - chain.Count);
+        HoldingDepartmentId = CurrentLink?.DepartmentId ?? DeliveringDepartmentId;
+        return changed;
     }
 }

@@ -9,13 +9,16 @@ public static class PromiseOperations
     /// <summary>Edit, submit, revise, commit or withdraw: the promising side's actions.</summary>
     public static readonly OperationAuthorizationRequirement Manage = new() { Name = nameof(Manage) };
 
-    /// <summary>Flag at risk and record the outcome: the delivering department's service managers.</summary>
+    /// <summary>
+    /// Flag at risk, record the outcome, hand over to the next link: the service managers of the department that holds
+    /// the promise along its value chain (the first link until it is handed on).
+    /// </summary>
     public static readonly OperationAuthorizationRequirement Deliver = new() { Name = nameof(Deliver) };
 }
 
 /// <summary>
-/// A sales rep manages the promises of their own department; a service manager delivers the promises of
-/// theirs. Nobody else does either.
+/// A sales rep manages the promises of their own department; a service manager delivers the promises their
+/// department holds. Nobody else does either.
 /// </summary>
 internal sealed class PromiseAuthorizationHandler
     : AuthorizationHandler<OperationAuthorizationRequirement, Promise>
@@ -26,7 +29,7 @@ internal sealed class PromiseAuthorizationHandler
         var user = context.User;
         var allowed =
             (requirement == PromiseOperations.Manage && user.IsInRole(Roles.SalesRep) && user.DepartmentId() == resource.PromisingDepartmentId)
-            || (requirement == PromiseOperations.Deliver && user.IsInRole(Roles.ServiceManager) && user.DepartmentId() == resource.DeliveringDepartmentId);
+            || (requirement == PromiseOperations.Deliver && user.IsInRole(Roles.ServiceManager) && user.DepartmentId() == resource.HoldingDepartmentId);
         if (allowed)
         {
             context.Succeed(requirement);

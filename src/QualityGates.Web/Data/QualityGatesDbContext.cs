@@ -37,6 +37,8 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
 
     public DbSet<Promise> Promises => Set<Promise>();
 
+    public DbSet<PromiseLink> PromiseLinks => Set<PromiseLink>();
+
     public DbSet<CapabilityEnvelope> CapabilityEnvelopes => Set<CapabilityEnvelope>();
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
@@ -288,6 +290,16 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
     // The same optimistic concurrency on every provider: SQLite has no row version of its own.
     private void BumpVersions()
     {
+        // A promise's links are part of it: two links answering at once must conflict on the promise, or neither of them
+        // would see the other's answer and the last Go would not approve it.
+        foreach (var link in ChangeTracker.Entries<PromiseLink>().Where(e => e.State is EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            if (Promises.Local.FirstOrDefault(p => p.Id == link.Entity.PromiseId) is { } promise && Entry(promise).State == EntityState.Unchanged)
+            {
+                Entry(promise).Property(p => p.Version).IsModified = true;
+            }
+        }
+
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified)

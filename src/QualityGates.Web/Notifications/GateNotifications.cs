@@ -17,10 +17,10 @@ public sealed class GateNotifications(QualityGatesDbContext db, Notifier notifie
     /// A promise went to the feasibility review (first submission or a change after it); a capability envelope may have
     /// passed the review at once, which is a decision too.
     /// </summary>
-    public async Task SubmittedAsync(Promise promise, GateReview review, CancellationToken ct = default)
+    public async Task SubmittedAsync(Promise promise, IEnumerable<GateReview> reviews, CancellationToken ct = default)
     {
         await webhooks.PromiseSubmittedAsync(promise, ct);
-        if (review.PassedByEnvelope)
+        foreach (var review in reviews.Where(r => r.PassedByEnvelope))
         {
             await webhooks.GateDecidedAsync(review, promise, ct);
         }

@@ -31,6 +31,15 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         builder.HasOne<Department>().WithMany().HasForeignKey(p => p.PromisingDepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Department>().WithMany().HasForeignKey(p => p.DeliveringDepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Department>().WithMany().HasForeignKey(p => p.HoldingDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Department>().WithMany().HasForeignKey(p => p.BrokenAtDepartmentId).OnDelete(DeleteBehavior.Restrict);
+
+        // The value chain belongs to the promise: every verb may need it, so it is loaded with every promise read whole.
+        builder.HasMany(p => p.Links).WithOne().HasForeignKey(l => l.PromiseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Links).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.Ignore(p => p.CurrentLink);
+        builder.Ignore(p => p.NextLink);
+        builder.Ignore(p => p.LinksToAsk);
 
         // The register filters and sorts by these; My work reads a department's promises of a status by due date.
         // Also today's traffic lights: the open promises past their due date, read from the index alone.
@@ -69,5 +78,19 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         // holds a customer's promise of a source reference already.
         builder.HasIndex(p => p.ImportId);
         builder.HasIndex(p => new { p.SourceReference, p.CustomerId });
+    }
+}
+
+internal sealed class PromiseLinkConfiguration : IEntityTypeConfiguration<PromiseLink>
+{
+    public void Configure(EntityTypeBuilder<PromiseLink> builder)
+    {
+        builder.Property(l => l.Part).HasMaxLength(PromiseLink.PartMaxLength);
+        builder.HasOne<Department>().WithMany().HasForeignKey(l => l.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(l => new { l.PromiseId, l.Position });
+
+        // The promises a department takes part in along chains (the gate meeting, the digest).
+        builder.HasIndex(l => new { l.DepartmentId, l.PromiseId });
+        builder.Ignore(l => l.SaysYes);
     }
 }

@@ -278,7 +278,7 @@ public static class DemoData
         }
 
         var today = DateOnly.FromDateTime(now);
-        var review = await gates.SubmitAsync(promise, promise.OwnerId, ct);
+        var review = (await gates.SubmitAsync(promise, promise.OwnerId, ct)).Single();
         if (!review.IsClosed)
         {
             // Not covered by a capability envelope: the delivering manager decides G1.

@@ -223,7 +223,7 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
                 return;
             }
 
-            var review = await StepAsync(t, owner, () => _gates.SubmitAsync(promise, owner.Id, ct));
+            var review = (await StepAsync(t, owner, () => _gates.SubmitAsync(promise, owner.Id, ct))).Single();
             var revised = false;
             for (var round = 0; round < 4; round++)
             {
@@ -263,7 +263,7 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
                         return;
                     }
 
-                    review = await StepAsync(t, owner, () => _gates.SubmitAsync(promise, owner.Id, ct));
+                    review = (await StepAsync(t, owner, () => _gates.SubmitAsync(promise, owner.Id, ct))).Single();
                     continue;
                 }
 
@@ -307,8 +307,8 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
                     details = Details(template, customer, german, template.Values.ElementAtOrDefault(valueIndex), objectIndex, due, index, createdAt.Year);
                     var reason = random.Next(100) < 60 ? RevisionReason.CustomerRequest : RevisionReason.Internal;
                     var changed = details;
-                    review = await StepAsync(changedAt, owner, () => _gates.ReviseAsync(promise, changed, promising, reason,
-                        reason == RevisionReason.CustomerRequest ? "The customer asked for a later date." : "Capacity re-planned.", owner.Id, ct));
+                    review = (await StepAsync(changedAt, owner, () => _gates.ReviseAsync(promise, changed, promising, reason,
+                        reason == RevisionReason.CustomerRequest ? "The customer asked for a later date." : "Capacity re-planned.", owner.Id, ct))).Single();
                     t = changedAt;
                     continue;
                 }

@@ -155,6 +155,7 @@ public sealed class DetailsModel(
         try
         {
             Review.Decide(Promise, Checklist, Input.ToDecision(User.UserId(), User.DepartmentId()), time.GetUtcNow().UtcDateTime, FeasibilityConditionsOpen);
+            await gates.FeasibilityDecidedAsync(Promise);
             await notifications.DecidedAsync(Review, Promise, Input.Decision!.Value);
             db.Entry(Review).Property(r => r.Version).OriginalValue = Input.Version;
             await db.SaveChangesAsync();
@@ -273,7 +274,7 @@ public sealed class DetailsModel(
         Gate = await db.GateDefinitions.Include(g => g.Checkpoints).SingleAsync(g => g.Id == review.GateDefinitionId);
         Checklist = GateChecklist.Of(Gate, review, Promise);
         Experience = review.Stage == GateStage.Feasibility
-            ? await PromiseExperience.LoadAsync(db, Promise.CategoryId, Promise.CustomerId, Promise.DeliveringDepartmentId)
+            ? await PromiseExperience.LoadAsync(db, Promise.CategoryId, Promise.CustomerId, review.DeliveringDepartmentId)
             : null;
         DecidingDepartmentName = await db.Departments.Where(d => d.Id == review.DecidingDepartmentId).Select(d => d.Name.In(Cultures.Current)).SingleAsync();
         var envelopeIds = review.Decisions.Select(d => d.EnvelopeId).OfType<int>().Distinct().ToList();
@@ -283,9 +284,10 @@ public sealed class DetailsModel(
         var resource = new ReviewResource(review, Promise);
         _mayDecide = (await authorization.AuthorizeAsync(User, resource, ReviewOperations.Decide)).Succeeded;
         CanDecide = review.IsDecidable(Promise) && _mayDecide;
+        // The side that handed over completes what is missing: the promising side to the first link, else the link before.
         CanHandOverAgain = review.State == GateReviewState.Returned
-                           && (await authorization.AuthorizeAsync(User, Promise, PromiseOperations.Manage)).Succeeded;
-        FeasibilityConditionsOpen = review.Stage == GateStage.Handover && await gates.FeasibilityConditionsOpenAsync(Promise.Id);
+                           && (await authorization.AuthorizeAsync(User, Promise, review.LinkPosition > 1 ? PromiseOperations.Deliver : PromiseOperations.Manage)).Succeeded;
+        FeasibilityConditionsOpen = review.Stage == GateStage.Handover && await gates.FeasibilityConditionsOpenAsync(Promise.Id, review.LinkPosition);
         CanManageConditions = (await authorization.AuthorizeAsync(User, resource, ReviewOperations.ManageConditions)).Succeeded;
         Next = NextStep.For(l, PromiseNames, await ReviewListItem.Query(db).Where(r => r.PromiseId == Promise.Id).OrderBy(r => r.OpenedAtUtc).ToListAsync());
         NextIsYours = Next is not null && await Next.IsTakenByAsync(User, Promise, authorization, db);

@@ -578,6 +578,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.Property<int>("GateDefinitionId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("LinkPosition")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("OpenedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1009,6 +1012,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<int?>("BrokenAtDepartmentId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
@@ -1024,6 +1030,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CurrentLinkPosition")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("CustomerId")
                         .HasColumnType("integer");
@@ -1053,6 +1062,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.Property<bool?>("HandoverAcceptedFirstTime")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("HoldingDepartmentId")
+                        .HasColumnType("integer");
 
                     b.Property<Guid?>("ImportId")
                         .HasColumnType("uuid");
@@ -1198,7 +1210,11 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BrokenAtDepartmentId");
+
                     b.HasIndex("DueDate");
+
+                    b.HasIndex("HoldingDepartmentId");
 
                     b.HasIndex("ImportId");
 
@@ -1274,6 +1290,46 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.ToTable("PromiseCategories");
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Promises.PromiseLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FeasibilityDecision")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PromiseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ReceiveBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "PromiseId");
+
+                    b.HasIndex("PromiseId", "Position");
+
+                    b.ToTable("PromiseLinks");
                 });
 
             modelBuilder.Entity("QualityGates.Domain.Promises.PromiseRevision", b =>
@@ -2372,6 +2428,11 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("QualityGates.Domain.Promises.Promise", b =>
                 {
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("BrokenAtDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("QualityGates.Domain.Promises.PromiseCategory", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")
@@ -2389,6 +2450,12 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("HoldingDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("QualityGates.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -2399,6 +2466,21 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("PromisingDepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Promises.PromiseLink", b =>
+                {
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Promises.Promise", null)
+                        .WithMany("Links")
+                        .HasForeignKey("PromiseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2495,6 +2577,11 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.Navigation("FeedbackLinks");
 
                     b.Navigation("UpstreamChanges");
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Promises.Promise", b =>
+                {
+                    b.Navigation("Links");
                 });
 #pragma warning restore 612, 618
         }

@@ -580,6 +580,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<int>("GateDefinitionId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("LinkPosition")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("OpenedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1011,6 +1014,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<int?>("BrokenAtDepartmentId")
+                        .HasColumnType("int");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("int");
 
@@ -1026,6 +1032,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("CurrentLinkPosition")
+                        .HasColumnType("int");
 
                     b.Property<int?>("CustomerId")
                         .HasColumnType("int");
@@ -1055,6 +1064,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.Property<bool?>("HandoverAcceptedFirstTime")
                         .HasColumnType("bit");
+
+                    b.Property<int>("HoldingDepartmentId")
+                        .HasColumnType("int");
 
                     b.Property<Guid?>("ImportId")
                         .HasColumnType("uniqueidentifier");
@@ -1200,7 +1212,11 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BrokenAtDepartmentId");
+
                     b.HasIndex("DueDate");
+
+                    b.HasIndex("HoldingDepartmentId");
 
                     b.HasIndex("ImportId");
 
@@ -1276,6 +1292,46 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("PromiseCategories");
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Promises.PromiseLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FeasibilityDecision")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PromiseId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ReceiveBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "PromiseId");
+
+                    b.HasIndex("PromiseId", "Position");
+
+                    b.ToTable("PromiseLinks");
                 });
 
             modelBuilder.Entity("QualityGates.Domain.Promises.PromiseRevision", b =>
@@ -2376,6 +2432,11 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("QualityGates.Domain.Promises.Promise", b =>
                 {
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("BrokenAtDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("QualityGates.Domain.Promises.PromiseCategory", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")
@@ -2393,6 +2454,12 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("HoldingDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("QualityGates.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -2403,6 +2470,21 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("PromisingDepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Promises.PromiseLink", b =>
+                {
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Promises.Promise", null)
+                        .WithMany("Links")
+                        .HasForeignKey("PromiseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2499,6 +2581,11 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Navigation("FeedbackLinks");
 
                     b.Navigation("UpstreamChanges");
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Promises.Promise", b =>
+                {
+                    b.Navigation("Links");
                 });
 #pragma warning restore 612, 618
         }

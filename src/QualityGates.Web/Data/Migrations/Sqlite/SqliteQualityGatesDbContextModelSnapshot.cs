@@ -553,6 +553,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<int>("GateDefinitionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LinkPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("OpenedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -968,6 +971,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BrokenAtDepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -983,6 +989,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentLinkPosition")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("CustomerId")
                         .HasColumnType("INTEGER");
@@ -1011,6 +1020,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("HandoverAcceptedFirstTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HoldingDepartmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ImportId")
@@ -1157,7 +1169,11 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BrokenAtDepartmentId");
+
                     b.HasIndex("DueDate");
+
+                    b.HasIndex("HoldingDepartmentId");
 
                     b.HasIndex("ImportId");
 
@@ -1231,6 +1247,44 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("PromiseCategories");
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Promises.PromiseLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeasibilityDecision")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PromiseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReceiveBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "PromiseId");
+
+                    b.HasIndex("PromiseId", "Position");
+
+                    b.ToTable("PromiseLinks");
                 });
 
             modelBuilder.Entity("QualityGates.Domain.Promises.PromiseRevision", b =>
@@ -2317,6 +2371,11 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("QualityGates.Domain.Promises.Promise", b =>
                 {
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("BrokenAtDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("QualityGates.Domain.Promises.PromiseCategory", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")
@@ -2334,6 +2393,12 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("HoldingDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("QualityGates.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -2344,6 +2409,21 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PromisingDepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Promises.PromiseLink", b =>
+                {
+                    b.HasOne("QualityGates.Domain.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QualityGates.Domain.Promises.Promise", null)
+                        .WithMany("Links")
+                        .HasForeignKey("PromiseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2440,6 +2520,11 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Navigation("FeedbackLinks");
 
                     b.Navigation("UpstreamChanges");
+                });
+
+            modelBuilder.Entity("QualityGates.Domain.Promises.Promise", b =>
+                {
+                    b.Navigation("Links");
                 });
 #pragma warning restore 612, 618
         }

@@ -454,7 +454,7 @@ public sealed class SummaryTests(QualityGatesFactory factory, ITestOutputHelper 
             var reason = decision is GateDecision.Go or GateDecision.ConditionalGo ? null : "Reason given";
             var reReview = decision == GateDecision.Hold ? Today.AddDays(7) : (DateOnly?)null;
             var manager = ManagerOf[review.DecidingDepartmentId];
-            var conditionsOpen = stage == GateStage.Handover && await Gates.FeasibilityConditionsOpenAsync(promise.Id);
+            var conditionsOpen = stage == GateStage.Handover && await Gates.FeasibilityConditionsOpenAsync(promise.Id, review.LinkPosition);
             try
             {
                 review.Decide(promise, checklist, new ReviewDecisionInput(decision, manager, review.DecidingDepartmentId, answers, reason, reReview, conditions), Now, conditionsOpen);

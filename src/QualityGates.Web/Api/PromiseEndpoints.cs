@@ -142,5 +142,5 @@ internal static class PromiseEndpoints
         actions.RunAsync(http, id, PromiseOperations.Deliver, _ => validator.ValidateAsync(input, http.RequestAborted),
             async promise => await gates.RecordOutcomeAsync(
                 promise, input.Kind!.Value, input.ActualValue, input.Date!.Value, input.Evidence!,
-                input.Kind == Domain.Promises.OutcomeKind.Broken ? input.BreachCause : null, http.RequestAborted));
+                input.Kind == Domain.Promises.OutcomeKind.Broken ? input.BreachCause : null, ct: http.RequestAborted));
 }

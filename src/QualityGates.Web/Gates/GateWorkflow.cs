@@ -144,10 +144,11 @@ public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time, Ga
     }
 
     public async Task<GateReview> RecordOutcomeAsync(
-        Promise promise, OutcomeKind outcome, decimal? actualValue, DateOnly date, string evidence, BreachCause? cause, CancellationToken ct = default)
+        Promise promise, OutcomeKind outcome, decimal? actualValue, DateOnly date, string evidence, BreachCause? cause,
+        int? brokenAtDepartmentId = null, CancellationToken ct = default)
     {
         var gate = await ActiveGateAsync(GateStage.Closure, ct);
-        promise.RecordOutcome(outcome, actualValue, date, evidence, cause);
+        promise.RecordOutcome(outcome, actualValue, date, evidence, cause, brokenAtDepartmentId);
         var review = GateReview.OpenClosure(promise, gate, time.GetUtcNow().UtcDateTime);
         db.GateReviews.Add(review);
         await NotifyWaitingAsync(review, promise, ct);

@@ -96,7 +96,7 @@ public sealed class DashboardDataSet
 
         async Task<GateReview> SubmitAsync(Promise promise)
         {
-            var review = await gates.SubmitAsync(promise, promise.OwnerId);
+            var review = (await gates.SubmitAsync(promise, promise.OwnerId)).Single();
             await db.SaveChangesAsync();
             return review;
         }
@@ -139,7 +139,7 @@ public sealed class DashboardDataSet
         await DecideAsync(await SubmitAsync(p3), p3, service, GateDecision.Go, 3);
         var changed = new PromiseDetails("P3", "P3, looser", p3.CategoryId, customer.Id, p3.DeliveringDepartmentId, PromiseSource.Contract, "CON-1",
             new MeasurableTarget("First response", TargetComparator.AtMost, 3, "h", null), month.AddDays(12));
-        var revisedReview = await gates.ReviseAsync(p3, changed, departments["Sales"], RevisionReason.CustomerRequest, "Customer agreed to 3 h", sales.Id);
+        var revisedReview = (await gates.ReviseAsync(p3, changed, departments["Sales"], RevisionReason.CustomerRequest, "Customer agreed to 3 h", sales.Id)).Single();
         await db.SaveChangesAsync();
         await DecideAsync(revisedReview, p3, service, GateDecision.Go, 1);
         await HandOverAsync(p3, service);

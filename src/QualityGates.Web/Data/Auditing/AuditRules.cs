@@ -72,6 +72,9 @@ public static class AuditRules
             .. TargetFields(nameof(Promise.FirstApprovedTarget)),
             nameof(Promise.ChangedAfterApproval), nameof(Promise.DueDateSlipDays), nameof(Promise.OutcomeAgainstFirstTarget),
             nameof(Promise.FirstFeasibilityDecision), nameof(Promise.HandoverAcceptedFirstTime),
+
+            // Where the promise stands along its chain: each move is the accepted handover the review's history tells.
+            nameof(Promise.CurrentLinkPosition), nameof(Promise.HoldingDepartmentId),
         ],
         [nameof(GateReview)] =
         [

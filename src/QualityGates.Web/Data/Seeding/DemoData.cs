@@ -319,7 +319,7 @@ public static class DemoData
         await DecideAsync(db, handover, promise, manager, GateDecision.Go, null, [], now, ct);
         if (index % 24 == 1)
         {
-            await gates.RecordOutcomeAsync(promise, OutcomeKind.Kept, promise.Target.Value, today, "Service report confirms the target was met.", null, ct);
+            await gates.RecordOutcomeAsync(promise, OutcomeKind.Kept, promise.Target.Value, today, "Service report confirms the target was met.", null, ct: ct);
         }
         else
         {

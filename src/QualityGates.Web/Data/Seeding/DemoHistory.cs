@@ -463,7 +463,7 @@ public sealed class DemoHistory(IServiceProvider services, ILogger<DemoHistory> 
             var cause = kept ? (BreachCause?)null : _causes[random.Next(_causes.Length)];
             var actual = kept ? promise.Target.Value : Worse(promise.Target);
             await StepAsync(outcomeAt, manager, () => _gates.RecordOutcomeAsync(
-                promise, kept ? OutcomeKind.Kept : OutcomeKind.Broken, actual, date, Pick(_evidence), cause, ct));
+                promise, kept ? OutcomeKind.Kept : OutcomeKind.Broken, actual, date, Pick(_evidence), cause, ct: ct));
 
             var closedAt = outcomeAt.AddDays(random.Next(2, 25));
             if (closedAt < now)

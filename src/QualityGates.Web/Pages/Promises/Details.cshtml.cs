@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QualityGates.Domain;
+using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
@@ -54,6 +55,11 @@ public sealed class DetailsModel(
     public bool CanManage { get; private set; }
 
     public IReadOnlyList<ReviewListItem> Reviews { get; private set; } = [];
+
+    public ValueChain Chain { get; private set; } = null!;
+
+    /// <summary>Whether the signed-in user's department holds the promise and may hand it over to the next link now.</summary>
+    public bool CanHandOn { get; private set; }
 
     public NextStep? Next { get; private set; }
 
@@ -132,8 +138,12 @@ public sealed class DetailsModel(
 
         return await ActAsync(id, version, async promise => await gates.RecordOutcomeAsync(
             promise, Outcome.Kind!.Value, Outcome.ActualValue, Outcome.Date!.Value, Outcome.Evidence!,
-            Outcome.Kind == OutcomeKind.Broken ? Outcome.BreachCause : null), "Promises.Outcome.Done", PromiseOperations.Deliver);
+            Outcome.Kind == OutcomeKind.Broken ? Outcome.BreachCause : null,
+            Outcome.Kind == OutcomeKind.Broken ? Outcome.BrokenAtDepartmentId : null), "Promises.Outcome.Done", PromiseOperations.Deliver);
     }
+
+    public Task<IActionResult> OnPostHandOnAsync(int id, int version) =>
+        ActAsync(id, version, async promise => await gates.HandOnAsync(promise), "Promises.HandOn.Done", PromiseOperations.Deliver);
 
     public Task<IActionResult> OnPostReviseAsync(int id, int version) =>
         ActAsync(id, version, promise =>
@@ -208,6 +218,10 @@ public sealed class DetailsModel(
         Light = Names.Light(Today);
         Outcome.Date ??= Today;
         Reviews = await ReviewListItem.Query(db).Where(r => r.PromiseId == id).OrderBy(r => r.OpenedAtUtc).ToListAsync();
+        Chain = await ValueChain.LoadAsync(db, promise, Reviews);
+        CanHandOn = CanDeliver && promise.Status == PromiseStatus.InDelivery && promise.NextLink is not null
+                    && !Reviews.Any(r => r.Stage == GateStage.Handover && r.State is GateReviewState.Open or GateReviewState.OnHold or GateReviewState.Returned);
+        Outcome.BrokenAtDepartmentId ??= promise.HoldingDepartmentId;
         Next = NextStep.For(l, Names, Reviews);
         NextIsYours = Next is not null && await Next.IsTakenByAsync(User, promise, authorization, db);
         Commit.CommittedOn ??= Today;
@@ -263,6 +277,9 @@ public sealed class DetailsModel(
         public string? Evidence { get; set; }
 
         public BreachCause? BreachCause { get; set; }
+
+        /// <summary>The link where a broken promise broke; the holding one unless the user names another of the chain.</summary>
+        public int? BrokenAtDepartmentId { get; set; }
     }
 
     public sealed class OutcomeValidator : AbstractValidator<OutcomeInput>

@@ -29,7 +29,13 @@ public sealed class PromiseForm
 
     public int? CustomerId { get; set; }
 
+    /// <summary>The first link of the value chain.</summary>
     public int? DeliveringDepartmentId { get; set; }
+
+    public string? DeliveringPart { get; set; }
+
+    /// <summary>The links after the first, in order; rows without a department are left out.</summary>
+    public List<LinkRow> FurtherLinks { get; set; } = [];
 
     public PromiseSource? Source { get; set; } = PromiseSource.Offer;
 
@@ -56,6 +62,8 @@ public sealed class PromiseForm
         CategoryId = promise.CategoryId,
         CustomerId = promise.CustomerId,
         DeliveringDepartmentId = promise.DeliveringDepartmentId,
+        DeliveringPart = promise.Links[0].Part,
+        FurtherLinks = promise.Links.Skip(1).Select(l => new LinkRow { DepartmentId = l.DepartmentId, Part = l.Part, ReceiveBy = l.ReceiveBy }).ToList(),
         Source = promise.Source,
         SourceReference = promise.SourceReference,
         TargetMetric = promise.Target.Metric,
@@ -122,7 +130,28 @@ public sealed class PromiseForm
                 byDate ? TargetDate : null);
         return new PromiseDetails(
             Title, Statement, CategoryId!.Value, CustomerId, DeliveringDepartmentId!.Value, Source!.Value,
-            SourceReference, target, DueDate!.Value);
+            SourceReference, target, DueDate!.Value, DeliveringPart,
+            ChosenLinks.Select(r => new LinkDetails(r.DepartmentId!.Value, r.Part, r.ReceiveBy)).ToList());
+    }
+
+    private IEnumerable<LinkRow> ChosenLinks => FurtherLinks.Where(r => r.DepartmentId is not null);
+
+    /// <summary>The form shows a row for every possible further link; the empty ones are left out when it is posted.</summary>
+    public void ShowEveryLinkRow()
+    {
+        while (FurtherLinks.Count < PromiseLink.MaxLinks - 1)
+        {
+            FurtherLinks.Add(new LinkRow());
+        }
+    }
+
+    public sealed class LinkRow
+    {
+        public int? DepartmentId { get; set; }
+
+        public string? Part { get; set; }
+
+        public DateOnly? ReceiveBy { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<PromiseForm>
@@ -147,6 +176,48 @@ public sealed class PromiseForm
             RuleFor(f => f.DeliveringDepartmentId).NotNull().WithMessage(_ => l["Promises.Form.DeliveringRequired"])
                 .MustAsync(async (_, id, context, ct) => await References(context).IsDeliveringDepartmentAsync(id!.Value, ct))
                 .WithMessage(_ => l["Promises.Form.DeliveringUnknown"]);
+            RuleFor(f => f.DeliveringPart).MaxLength(PromiseLink.PartMaxLength, l);
+            RuleFor(f => f.FurtherLinks.Count).LessThan(PromiseLink.MaxLinks).OverridePropertyName(nameof(FurtherLinks))
+                .WithMessage(_ => l["Error.ChainTooLong", PromiseLink.MaxLinks]);
+            RuleForEach(f => f.FurtherLinks).ChildRules(row =>
+            {
+                row.RuleFor(r => r.DepartmentId).NotNull().WithMessage(_ => l["Promises.Form.LinkDepartmentRequired"])
+                    .When(r => !string.IsNullOrWhiteSpace(r.Part) || r.ReceiveBy is not null);
+                row.RuleFor(r => r.DepartmentId)
+                    .MustAsync(async (_, id, context, ct) => id is null || await References(context).IsDeliveringDepartmentAsync(id.Value, ct))
+                    .WithMessage(_ => l["Promises.Form.DeliveringUnknown"]);
+                row.RuleFor(r => r.Part).MaxLength(PromiseLink.PartMaxLength, l);
+            });
+            RuleFor(f => f).Custom((form, context) =>
+            {
+                // Across rows, each message next to the row it concerns.
+                DateOnly? previous = null;
+                for (var i = 0; i < form.FurtherLinks.Count; i++)
+                {
+                    var row = form.FurtherLinks[i];
+                    var field = $"{nameof(FurtherLinks)}[{i}].";
+                    if (row.DepartmentId is { } id && (id == form.DeliveringDepartmentId || form.FurtherLinks.Take(i).Any(r => r.DepartmentId == id)))
+                    {
+                        context.AddFailure(field + nameof(LinkRow.DepartmentId), l["Promises.Form.LinkDepartmentTwice"]);
+                    }
+
+                    if (row.ReceiveBy is not { } receiveBy)
+                    {
+                        continue;
+                    }
+
+                    if (form.DueDate is { } due && receiveBy > due)
+                    {
+                        context.AddFailure(field + nameof(LinkRow.ReceiveBy), l["Promises.Form.ReceiveByAfterDue"]);
+                    }
+                    else if (receiveBy < previous)
+                    {
+                        context.AddFailure(field + nameof(LinkRow.ReceiveBy), l["Promises.Form.ReceiveByBeforePrevious"]);
+                    }
+
+                    previous = receiveBy;
+                }
+            });
             RuleFor(f => f.CustomerId)
                 .Must((_, id, context) => id is not null
                     || (context.RootContextData.TryGetValue(GeneralClaimsAllowedKey, out var allowed) && allowed is true))

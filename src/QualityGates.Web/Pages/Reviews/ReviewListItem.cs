@@ -38,6 +38,9 @@ public sealed class ReviewListItem
 
     public GateStage Stage { get; init; }
 
+    /// <summary>The link of the promise's value chain the review asks or hands over to; null for the closure review.</summary>
+    public int? LinkPosition { get; init; }
+
     public bool PassedByEnvelope { get; init; }
 
     /// <summary>The category, and below the departments, of the promise as the review judged it (kept on the review).</summary>
@@ -78,6 +81,7 @@ public sealed class ReviewListItem
             DecidedAtUtc = r.DecidedAtUtc,
             PromiseDueDate = p.DueDate,
             PromiseStatus = p.Status,
+            LinkPosition = r.LinkPosition,
             Stage = r.Stage,
             PassedByEnvelope = r.PassedByEnvelope,
             CategoryId = r.CategoryId,

@@ -58,10 +58,28 @@ public sealed class HistoryAction
         var bookkeeping = AuditRules.BookkeepingFields(entityType);
         action.Changes = own
             .Where(e => e.Action == AuditAction.Changed && e.Field is not null && !bookkeeping.Contains(e.Field) && !action._told.Contains(e))
+            .Concat(action.ChainChanges(entityType))
             .ToList();
         var reason = action.Part(nameof(ReviewDecision.Reason))?.NewValue ?? entries.Select(e => e.Reason).FirstOrDefault(r => r is not null);
         action.Reason = action.Changes.Any(c => c.NewValue == reason) ? null : reason;
         return action;
+    }
+
+    // A promise's value chain as the promising side wrote it: links added to it or changed later. A new promise's links are
+    // part of its creation, the first link's department is the promise's delivering department (listed already), and the
+    // links' answers and receipts are told by the reviews' histories.
+    private IEnumerable<AuditEntry> ChainChanges(string entityType)
+    {
+        if (entityType != nameof(Promise) || _creation.Any(e => e.EntityType == nameof(Promise) && e.AtUtc == Author.AtUtc))
+        {
+            return [];
+        }
+
+        var delivering = _entries.LastOrDefault(e => e.Field == nameof(Promise.DeliveringDepartmentId))?.NewValue;
+        return _parts.Where(e => e.EntityType == nameof(PromiseLink) && e.NewValue is not null
+                                 && e.Field is nameof(PromiseLink.DepartmentId) or nameof(PromiseLink.Part) or nameof(PromiseLink.ReceiveBy)
+                                 && e.Action is AuditAction.Changed or AuditAction.Created
+                                 && !(e.Field == nameof(PromiseLink.DepartmentId) && e.NewValue == delivering));
     }
 
     private void Tell(string entityType)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QualityGates.Domain.Gates;
+using QualityGates.Domain.Promises;
 using QualityGates.Web.Data;
 using QualityGates.Web.Data.Auditing;
 
@@ -20,9 +21,9 @@ public sealed record RecordHistory(
     {
         var key = id.ToString(CultureInfo.InvariantCulture);
         var bookkeeping = AuditRules.BookkeepingFields(entityType);
-        var parts = await PartsAsync(db, entityType, id);
+        var (partType, parts) = await PartsAsync(db, entityType, id);
         var history = db.AuditEntries.AsNoTracking()
-            .Where(e => (e.EntityType == entityType && e.EntityId == key) || (e.EntityType == nameof(ReviewDecision) && parts.Contains(e.EntityId)));
+            .Where(e => (e.EntityType == entityType && e.EntityId == key) || (e.EntityType == partType && parts.Contains(e.EntityId)));
 
         // The entries of one change share their time. A change of bookkeeping alone (a figure kept when a step
         // was taken on another record) is nothing a person did to this one.
@@ -40,14 +41,21 @@ public sealed record RecordHistory(
     }
 
     /// <summary>
-    /// The records whose creation is a step on this one: a review's decisions, each with its reason — a Hold after a
-    /// Hold changes nothing on the review itself. Looked up by the review's key, so the history costs the same however long
-    /// the audit trail grows.
+    /// The records whose changes are steps on this one: a review's decisions, each with its reason — a Hold after a Hold
+    /// changes nothing on the review itself —, a promise's value chain links. Looked up by the record's key, so the history
+    /// costs the same however long the audit trail grows.
     /// </summary>
-    private static async Task<List<string>> PartsAsync(QualityGatesDbContext db, string entityType, int id) =>
-        entityType != nameof(GateReview) ? [] :
-        (await db.Set<ReviewDecision>().Where(d => EF.Property<int>(d, "GateReviewId") == id).Select(d => d.Id).ToListAsync())
-            .ConvertAll(d => d.ToString(CultureInfo.InvariantCulture));
+    private static async Task<(string Type, List<string> Ids)> PartsAsync(QualityGatesDbContext db, string entityType, int id)
+    {
+        var ids = entityType switch
+        {
+            nameof(GateReview) => await db.Set<ReviewDecision>().Where(d => EF.Property<int>(d, "GateReviewId") == id).Select(d => d.Id).ToListAsync(),
+            nameof(Promise) => await db.PromiseLinks.Where(l => l.PromiseId == id).Select(l => l.Id).ToListAsync(),
+            _ => [],
+        };
+        var type = entityType == nameof(Promise) ? nameof(PromiseLink) : nameof(ReviewDecision);
+        return (type, ids.ConvertAll(d => d.ToString(CultureInfo.InvariantCulture)));
+    }
 
     /// <summary>What the author did, e.g. "submitted the promise for the feasibility review (G1)"; follows the author's name.</summary>
     public string Sentence(IStringLocalizer l, TimeZoneInfo zone, HistoryAction action) =>

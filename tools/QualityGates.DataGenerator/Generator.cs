@@ -179,6 +179,8 @@ public static class Generator
     {
         public TableMap Promises { get; } = TableMap.For<Promise>(db);
 
+        public TableMap Links { get; } = TableMap.For<PromiseLink>(db);
+
         public TableMap Revisions { get; } = TableMap.For<PromiseRevision>(db);
 
         public TableMap Reviews { get; } = TableMap.For<GateReview>(db);
@@ -202,11 +204,12 @@ public static class Generator
         public TableMap Audit { get; } = TableMap.For<AuditEntry>(db);
 
         public IReadOnlyList<TableMap> All =>
-            [Promises, Revisions, Reviews, Answers, Decisions, Conditions, Feedback, Lessons, Actions, FeedbackLinks, UpstreamChanges, Audit];
+            [Promises, Links, Revisions, Reviews, Answers, Decisions, Conditions, Feedback, Lessons, Actions, FeedbackLinks, UpstreamChanges, Audit];
 
         public IEnumerable<(TableMap Table, List<EntityRow> Rows)> RowsOf(List<PromiseRecords> batch)
         {
             yield return (Promises, batch.Select(r => new EntityRow(r.Promise)).ToList());
+            yield return (Links, batch.SelectMany(r => r.Promise.Links.Select(l => new EntityRow(l, r.Promise))).ToList());
             yield return (Revisions, batch.SelectMany(r => r.Revisions).Select(r => new EntityRow(r)).ToList());
             yield return (Reviews, batch.SelectMany(r => r.Reviews).Select(r => new EntityRow(r)).ToList());
             yield return (Answers, batch.SelectMany(r => r.Reviews).SelectMany(v => v.Answers.Select(a => new EntityRow(a, v))).ToList());
@@ -243,6 +246,11 @@ public static class Generator
 
         public void AssignAll(PromiseRecords records)
         {
+            foreach (var link in records.Promise.Links)
+            {
+                Assign(link);
+            }
+
             records.Revisions.ForEach(Assign);
             foreach (var review in records.Reviews)
             {

@@ -41,6 +41,12 @@ public sealed class GateReview : IVersioned
     /// </summary>
     public int? LinkPosition { get; private set; }
 
+    /// <summary>A handover's giving side: the promising department to the first link, else the link before; null for other gates.</summary>
+    public int? HandingOverDepartmentId { get; private set; }
+
+    /// <summary>How often the receiving side returned this handover for completion; 0 when it was accepted the first time.</summary>
+    public int Returns { get; private set; }
+
     // The promise's departments and category as the review found them: a review judges one revision, and a
     // revision that changes them opens a new review. The dashboard's gate figures are filtered by these.
 
@@ -153,7 +159,9 @@ public sealed class GateReview : IVersioned
 
         var next = promise.NextLink
                    ?? throw new DomainException("LastLinkKeepsIt", "The last link of the value chain keeps the promise; there is nobody to hand it over to.");
-        return Open(promise, gate, nowUtc, next.DepartmentId, next.Position);
+        var review = Open(promise, gate, nowUtc, next.DepartmentId, next.Position);
+        review.HandingOverDepartmentId = next.Position == 1 ? promise.PromisingDepartmentId : promise.LinkAt(next.Position - 1).DepartmentId;
+        return review;
     }
 
     /// <summary>The handing-over side (promising side or link before) completed the missing items of a returned handover and hands over again.</summary>
@@ -249,6 +257,7 @@ public sealed class GateReview : IVersioned
                 break;
             case GateDecision.Recycle when Stage == GateStage.Handover:
                 NoteFirstHandover(promise, accepted: false);
+                Returns++;
 
                 // Returned: the promise stays where it is until the handing-over side completes the missing items.
                 State = GateReviewState.Returned;

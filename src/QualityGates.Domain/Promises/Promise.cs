@@ -466,6 +466,7 @@ public sealed class Promise : IVersioned
         }
 
         var link = LinkAt(position);
+        CurrentLink?.HandOn(nowUtc);
         Status = PromiseStatus.InDelivery;
         CurrentLinkPosition = position;
         HoldingDepartmentId = link.DepartmentId;

@@ -45,6 +45,9 @@ public sealed class PromiseLink
     /// <summary>When this link accepted the promise's handover; null until it holds the promise.</summary>
     public DateTime? ReceivedAtUtc { get; private set; }
 
+    /// <summary>When the next link accepted the promise from this one; with <see cref="ReceivedAtUtc"/> the time this link held it.</summary>
+    public DateTime? HandedOnAtUtc { get; private set; }
+
     public bool SaysYes => FeasibilityDecision is GateDecision.Go or GateDecision.ConditionalGo;
 
     internal bool IsSameAs(LinkDetails details) =>
@@ -59,14 +62,20 @@ public sealed class PromiseLink
         Part = other.Part;
         ReceiveBy = other.ReceiveBy;
         FeasibilityDecision = null;
-        ReceivedAtUtc = null;
+        ForgetReceipt();
     }
 
     internal void NoteFeasibility(GateDecision? decision) => FeasibilityDecision = decision;
 
     internal void Receive(DateTime nowUtc) => ReceivedAtUtc = nowUtc;
 
-    internal void ForgetReceipt() => ReceivedAtUtc = null;
+    internal void HandOn(DateTime nowUtc) => HandedOnAtUtc = nowUtc;
+
+    internal void ForgetReceipt()
+    {
+        ReceivedAtUtc = null;
+        HandedOnAtUtc = null;
+    }
 }
 
 /// <summary>A link as the promising side writes it.</summary>

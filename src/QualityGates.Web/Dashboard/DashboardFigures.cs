@@ -95,6 +95,18 @@ public sealed record LoopClosure(int BrokenPromiseFeedback, int ChangedUpstream)
     public double? Rate => KeptRate.Ratio(ChangedUpstream, BrokenPromiseFeedback);
 }
 
+/// <summary>Handovers accepted along value chains from one department to the next.</summary>
+public sealed record ChainHandoverRow(int FromDepartmentId, string FromDepartmentName, int ToDepartmentId, string ToDepartmentName, int Accepted, int AcceptedFirstTime, int Returns)
+{
+    public double? Rate => KeptRate.Ratio(AcceptedFirstTime, Accepted);
+}
+
+/// <summary>How long a department held promises along value chains before the next link accepted them: the median in days.</summary>
+public sealed record LinkHoldRow(int DepartmentId, string DepartmentName, int HandedOn, double? MedianDays);
+
+/// <summary>Broken promises by the link (department) where they broke.</summary>
+public sealed record BrokenAtRow(int DepartmentId, string DepartmentName, int Broken);
+
 /// <summary>All figures of one dashboard view, loaded one query after the other on the request's DbContext.</summary>
 public sealed record DashboardFigures(
     KeptRate KeptRate,
@@ -116,7 +128,10 @@ public sealed record DashboardFigures(
     IReadOnlyList<KvpMonth> KvpByMonth,
     KvpOverdue KvpOverdue,
     KvpCycleTime KvpCycleTime,
-    LoopClosure LoopClosure)
+    LoopClosure LoopClosure,
+    IReadOnlyList<ChainHandoverRow> ChainHandovers,
+    IReadOnlyList<LinkHoldRow> LinkHolds,
+    IReadOnlyList<BrokenAtRow> BrokenAt)
 {
     public static async Task<DashboardFigures> LoadAsync(DashboardQueries queries, DashboardFilter filter, CancellationToken ct) => new(
         await queries.KeptRateAsync(filter, ct),
@@ -138,7 +153,10 @@ public sealed record DashboardFigures(
         await queries.KvpOpenedClosedByMonthAsync(filter, ct),
         await queries.KvpOverdueAsync(filter, ct),
         await queries.KvpMedianCycleTimeAsync(filter, ct),
-        await queries.LoopClosureAsync(filter, ct));
+        await queries.LoopClosureAsync(filter, ct),
+        await queries.HandoversAlongChainsAsync(filter, ct),
+        await queries.LinkHoldTimesAsync(filter, ct),
+        await queries.BrokenByLinkAsync(filter, ct));
 
     public IReadOnlyList<string> BreachDepartments => Breaches.Select(b => b.DeliveringDepartmentName).Distinct().ToList();
 

@@ -279,13 +279,14 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     // ---- Gate decisions (counted by the day they were made) ---------------------------------------------
 
     /// <summary>
-    /// Feasibility reviews closed by a decision in the period, narrowed by the departments and category of the
-    /// promise as the review judged it (kept on the review); by its customer through the promise.
+    /// Reviews of a gate closed by a decision in the period, narrowed by the departments and category of the promise as
+    /// the review judged it (kept on the review; the delivering department is the review's link); by its customer
+    /// through the promise.
     /// </summary>
-    private IQueryable<GateReview> FeasibilityDecisions(DashboardFilter filter)
+    private IQueryable<GateReview> Decided(DashboardFilter filter, GateStage stage = GateStage.Feasibility)
     {
         var reviews = db.GateReviews.AsNoTracking()
-            .Where(r => r.Stage == GateStage.Feasibility && r.State == GateReviewState.Decided
+            .Where(r => r.Stage == stage && r.State == GateReviewState.Decided
                         && r.DecidedAtUtc >= filter.FromUtc && r.DecidedAtUtc < filter.ToUtcExclusive);
         foreach (var (slice, id) in filter.Narrowing())
         {
@@ -328,7 +329,7 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
         }
         else
         {
-            rows = await FeasibilityDecisions(filter).GroupBy(r => r.DecidingDepartmentId)
+            rows = await Decided(filter).GroupBy(r => r.DecidingDepartmentId)
                 .Select(g => new DecisionMixRow(
                     g.Key,
                     "",
@@ -360,7 +361,7 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
             return new MedianDaysToDecision(count, median);
         }
 
-        var (decisions, middle) = await MedianAsync(FeasibilityDecisions(filter).Where(r => !r.PassedByEnvelope && r.DaysToDecision != null).Select(r => r.DaysToDecision!.Value), ct);
+        var (decisions, middle) = await MedianAsync(Decided(filter).Where(r => !r.PassedByEnvelope && r.DaysToDecision != null).Select(r => r.DaysToDecision!.Value), ct);
         return new MedianDaysToDecision(decisions, middle);
     }
 
@@ -411,6 +412,96 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
 
         var middle = await days.OrderBy(d => d).Skip((count - 1) / 2).Take(count % 2 == 0 ? 2 : 1).ToListAsync(ct);
         return (count, Durations.Days(middle.Average(d => (double)Durations.Hours(d))));
+    }
+
+    // ---- Along the value chains ------------------------------------------------------------------------
+    // Counted when they happen (a handover accepted, a link handing on) except the broken promises, which count by
+    // their due date as every promise figure does. Summaries answer a whole-months view of everything; a narrowed view
+    // recounts the period's records.
+
+    /// <summary>Accepted handovers per pair: the promising side to the first link, and each link to the next.</summary>
+    public async Task<IReadOnlyList<ChainHandoverRow>> HandoversAlongChainsAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        var rows = Summarized(filter) && filter.Narrowing().Count == 0
+            ? await db.HandoverPairMonthFigures.AsNoTracking().Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth)
+                .GroupBy(r => new { r.FromDepartmentId, r.ToDepartmentId })
+                .Select(g => new { From = g.Key.FromDepartmentId, To = g.Key.ToDepartmentId, Accepted = g.Sum(r => r.Accepted), FirstTime = g.Sum(r => r.AcceptedFirstTime), Returns = g.Sum(r => r.Returns) })
+                .ToListAsync(ct)
+            : await Decided(filter, GateStage.Handover).Where(r => r.HandingOverDepartmentId != null)
+                .GroupBy(r => new { From = r.HandingOverDepartmentId!.Value, To = r.DecidingDepartmentId })
+                .Select(g => new { g.Key.From, g.Key.To, Accepted = (long)g.Count(), FirstTime = (long)g.Count(r => r.Returns == 0), Returns = (long)g.Sum(r => r.Returns) })
+                .ToListAsync(ct);
+        var names = await DepartmentNamesAsync(ct);
+        return rows.Where(r => r.Accepted > 0)
+            .Select(r => new ChainHandoverRow(r.From, names.GetValueOrDefault(r.From, ""), r.To, names.GetValueOrDefault(r.To, ""), (int)r.Accepted, (int)r.FirstTime, (int)r.Returns))
+            .OrderBy(r => r.FromDepartmentName, StringComparer.CurrentCulture).ThenBy(r => r.ToDepartmentName, StringComparer.CurrentCulture)
+            .ToList();
+    }
+
+    /// <summary>The median time each department held promises before the next link accepted them, over the links handed on in the period.</summary>
+    public async Task<IReadOnlyList<LinkHoldRow>> LinkHoldTimesAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        var names = await DepartmentNamesAsync(ct);
+        var rows = new List<LinkHoldRow>();
+        if (Summarized(filter) && filter.Narrowing().Count == 0)
+        {
+            var departments = await db.DurationHistograms.AsNoTracking()
+                .Where(h => h.Kind == DurationKind.LinkHeld && h.Slice == SummarySlice.DeliveringDepartment && h.Month >= filter.FromMonth && h.Month <= filter.ToMonth && h.Count > 0)
+                .Select(h => h.SliceId).Distinct().ToListAsync(ct);
+            foreach (var department in departments)
+            {
+                var (count, median) = await HistogramMedianAsync(DurationKind.LinkHeld, SummarySlice.DeliveringDepartment, department, filter, ct);
+                rows.Add(new LinkHoldRow(department, names.GetValueOrDefault(department, ""), count, median));
+            }
+        }
+        else
+        {
+            var inView = InScope(filter);
+            var held = await db.PromiseLinks.AsNoTracking()
+                .Where(l => l.HandedOnAtUtc >= filter.FromUtc && l.HandedOnAtUtc < filter.ToUtcExclusive && inView.Any(p => p.Id == l.PromiseId))
+                .Select(l => new { l.DepartmentId, l.ReceivedAtUtc, l.HandedOnAtUtc })
+                .ToListAsync(ct);
+            rows.AddRange(held.GroupBy(l => l.DepartmentId).Select(g =>
+            {
+                var hours = g.Select(l => Durations.Hours((l.HandedOnAtUtc!.Value - l.ReceivedAtUtc!.Value).TotalDays)).Order().ToList();
+                var median = (hours[(hours.Count - 1) / 2] + hours[hours.Count / 2]) / 2.0;
+                return new LinkHoldRow(g.Key, names.GetValueOrDefault(g.Key, ""), hours.Count, Durations.Days(median));
+            }));
+        }
+
+        return rows.OrderBy(r => r.DepartmentName, StringComparer.CurrentCulture).ToList();
+    }
+
+    /// <summary>Broken promises due in the period by the link where they broke.</summary>
+    public async Task<IReadOnlyList<BrokenAtRow>> BrokenByLinkAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        List<(int DepartmentId, long Broken)> rows;
+        if (Summarized(filter))
+        {
+            var breaks = db.BreakMonthFigures.AsNoTracking().Where(r => r.Month >= filter.FromMonth && r.Month <= filter.ToMonth);
+            foreach (var (slice, id) in filter.Narrowing())
+            {
+                breaks = slice switch
+                {
+                    SummarySlice.PromisingDepartment => breaks.Where(r => r.PromisingDepartmentId == id),
+                    SummarySlice.DeliveringDepartment => breaks.Where(r => r.DeliveringDepartmentId == id),
+                    _ => breaks.Where(r => r.CategoryId == id),
+                };
+            }
+
+            rows = (await breaks.GroupBy(r => r.BrokenAtDepartmentId).Select(g => new { g.Key, Broken = g.Sum(r => r.Broken) }).ToListAsync(ct))
+                .Select(r => (r.Key, r.Broken)).ToList();
+        }
+        else
+        {
+            rows = (await Judged(filter).Where(p => p.Status == PromiseStatus.Broken && p.BrokenAtDepartmentId != null)
+                    .GroupBy(p => p.BrokenAtDepartmentId!.Value).Select(g => new { g.Key, Broken = g.Count() }).ToListAsync(ct))
+                .Select(r => (r.Key, (long)r.Broken)).ToList();
+        }
+
+        var names = await DepartmentNamesAsync(ct);
+        return rows.Where(r => r.Broken > 0).Select(r => new BrokenAtRow(r.DepartmentId, names.GetValueOrDefault(r.DepartmentId, ""), (int)r.Broken))
+            .OrderBy(r => r.DepartmentName, StringComparer.CurrentCulture).ToList();
     }
 
     // ---- Today ------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ public sealed record DrillDown(string Figure, DashboardInput Dashboard)
     public static IReadOnlyDictionary<string, bool> Figures { get; } = new Dictionary<string, bool>
     {
         ["kept-rate"] = false,
+        ["broken-at"] = false,
         ["kept-rate-first"] = true,
         ["moving-target-effect"] = false,
         ["ungated"] = true,

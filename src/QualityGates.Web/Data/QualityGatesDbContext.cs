@@ -94,6 +94,10 @@ public abstract class QualityGatesDbContext(DbContextOptions options, AuditConte
 
     public DbSet<DurationHistogram> DurationHistograms => Set<DurationHistogram>();
 
+    public DbSet<HandoverPairMonthFigures> HandoverPairMonthFigures => Set<HandoverPairMonthFigures>();
+
+    public DbSet<BreakMonthFigures> BreakMonthFigures => Set<BreakMonthFigures>();
+
     public DbSet<PromiseCounts> PromiseCounts => Set<PromiseCounts>();
 
     public DbSet<ActionMonthFigures> ActionMonthFigures => Set<ActionMonthFigures>();

@@ -24,6 +24,8 @@ public static class AuditRules
         typeof(Summaries.CustomerMonthFigures),
         typeof(Summaries.DecisionMonthFigures),
         typeof(Summaries.DurationHistogram),
+        typeof(Summaries.HandoverPairMonthFigures),
+        typeof(Summaries.BreakMonthFigures),
         typeof(Summaries.PromiseCounts),
         typeof(Summaries.ActionMonthFigures),
         typeof(Summaries.OpenReviewCounts),
@@ -81,8 +83,8 @@ public static class AuditRules
             // The moment of a step: the history entry's own time.
             nameof(GateReview.OpenedAtUtc), nameof(GateReview.DecidedAtUtc),
 
-            // A figure for the dashboard's median (ADR 0017).
-            nameof(GateReview.DaysToDecision),
+            // Figures for the dashboard: the median, a handover's returns and its giving side (ADR 0017).
+            nameof(GateReview.DaysToDecision), nameof(GateReview.Returns), nameof(GateReview.HandingOverDepartmentId),
 
             // The promise's owner, departments and category as the review found them, kept for the dashboard's filters.
             nameof(GateReview.PromiseOwnerId), nameof(GateReview.PromisingDepartmentId), nameof(GateReview.DeliveringDepartmentId), nameof(GateReview.CategoryId),

@@ -26,6 +26,18 @@ internal sealed class DecisionMonthFiguresConfiguration : IEntityTypeConfigurati
         builder.HasKey(r => new { r.Month, r.DecidingDepartmentId, r.PromisingDepartmentId, r.DeliveringDepartmentId, r.CategoryId });
 }
 
+internal sealed class HandoverPairMonthFiguresConfiguration : IEntityTypeConfiguration<HandoverPairMonthFigures>
+{
+    public void Configure(EntityTypeBuilder<HandoverPairMonthFigures> builder) =>
+        builder.HasKey(r => new { r.Month, r.FromDepartmentId, r.ToDepartmentId });
+}
+
+internal sealed class BreakMonthFiguresConfiguration : IEntityTypeConfiguration<BreakMonthFigures>
+{
+    public void Configure(EntityTypeBuilder<BreakMonthFigures> builder) =>
+        builder.HasKey(r => new { r.Month, r.BrokenAtDepartmentId, r.PromisingDepartmentId, r.DeliveringDepartmentId, r.CategoryId });
+}
+
 internal sealed class DurationHistogramConfiguration : IEntityTypeConfiguration<DurationHistogram>
 {
     public void Configure(EntityTypeBuilder<DurationHistogram> builder) =>

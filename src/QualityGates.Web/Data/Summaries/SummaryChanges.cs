@@ -8,8 +8,8 @@ namespace QualityGates.Web.Data.Summaries;
 
 /// <summary>
 /// What one SaveChanges does to the summaries, read from the change tracker as the audit trail is: every
-/// promise, gate review and improvement action that is added, changed or removed counts its old facts out and
-/// its new facts in. No verb has to remember the summaries; the context writes the result in the same
+/// promise, value chain link, gate review and improvement action that is added, changed or removed counts its old
+/// facts out and its new facts in. No verb has to remember the summaries; the context writes the result in the same
 /// transaction as the change (<see cref="QualityGatesDbContext"/>).
 /// </summary>
 internal static class SummaryChanges
@@ -27,6 +27,9 @@ internal static class SummaryChanges
                 case GateReview review:
                     Count(db, delta, entry, values => Facts<GateReview, ReviewFacts>.From(values).Rows());
                     CountNewDecisions(db, delta, review);
+                    break;
+                case PromiseLink:
+                    Count(db, delta, entry, values => Facts<PromiseLink, LinkFacts>.From(values).Rows());
                     break;
                 case ImprovementAction:
                     Count(db, delta, entry, values => Facts<ImprovementAction, ActionFacts>.From(values).Rows());

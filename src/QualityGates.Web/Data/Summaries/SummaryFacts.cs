@@ -24,6 +24,7 @@ public sealed record PromiseFacts(
     GateDecision? FirstFeasibilityDecision,
     bool? HandoverAcceptedFirstTime,
     BreachCause? BreachCause,
+    int? BrokenAtDepartmentId,
     bool AtRisk,
     string? RiskMeasure)
 {
@@ -78,6 +79,19 @@ public sealed record PromiseFacts(
             }
         }
 
+        if (broken && BrokenAtDepartmentId is { } brokenAt)
+        {
+            yield return new BreakMonthFigures
+            {
+                Month = month,
+                BrokenAtDepartmentId = brokenAt,
+                PromisingDepartmentId = PromisingDepartmentId,
+                DeliveringDepartmentId = DeliveringDepartmentId,
+                CategoryId = CategoryId,
+                Broken = 1,
+            };
+        }
+
         yield return new PromiseCounts
         {
             PromisingDepartmentId = PromisingDepartmentId,
@@ -101,8 +115,8 @@ public sealed record PromiseFacts(
 }
 
 /// <summary>
-/// The columns of a gate review that the summaries count: whether it waits for a decision, and a closing G1
-/// decision with how long it took.
+/// The columns of a gate review that the summaries count: whether it waits for a decision, a closing G1 decision with
+/// how long it took, an accepted handover with its pair of departments and returns.
 /// </summary>
 public sealed record ReviewFacts(
     GateStage Stage,
@@ -114,18 +128,33 @@ public sealed record ReviewFacts(
     int DecidingDepartmentId,
     int PromisingDepartmentId,
     int DeliveringDepartmentId,
-    int CategoryId)
+    int CategoryId,
+    int? HandingOverDepartmentId,
+    int Returns)
 {
     /// <summary>What a rebuild reads: the reviews that count anywhere.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<GateReview, bool>> Counted = r =>
         r.State == GateReviewState.Open || r.State == GateReviewState.OnHold
-        || (r.Stage == GateStage.Feasibility && r.State == GateReviewState.Decided);
+        || (r.Stage != GateStage.Closure && r.State == GateReviewState.Decided);
 
     public IEnumerable<object> Rows()
     {
         if (State is GateReviewState.Open or GateReviewState.OnHold)
         {
             yield return new OpenReviewCounts { DecidingDepartmentId = DecidingDepartmentId, Stage = Stage, Count = 1 };
+        }
+
+        if (Stage == GateStage.Handover && State == GateReviewState.Decided && DecidedAtUtc is { } acceptedAt && HandingOverDepartmentId is { } from)
+        {
+            yield return new HandoverPairMonthFigures
+            {
+                Month = YearMonth.Of(acceptedAt),
+                FromDepartmentId = from,
+                ToDepartmentId = DecidingDepartmentId,
+                Accepted = 1,
+                AcceptedFirstTime = PromiseFacts.One(Returns == 0),
+                Returns = Returns,
+            };
         }
 
         if (Stage != GateStage.Feasibility || State != GateReviewState.Decided || DecidedAtUtc is not { } decidedAt)
@@ -155,6 +184,23 @@ public sealed record ReviewFacts(
                 yield return Durations.Row(DurationKind.DaysToDecision, month, slice, sliceId, days);
             }
         }
+    }
+}
+
+/// <summary>A link of a value chain that handed its promise on: how long it held it, for the median per department.</summary>
+public sealed record LinkFacts(int DepartmentId, DateTime? ReceivedAtUtc, DateTime? HandedOnAtUtc)
+{
+    public IEnumerable<object> Rows()
+    {
+        if (ReceivedAtUtc is not { } received || HandedOnAtUtc is not { } handedOn)
+        {
+            yield break;
+        }
+
+        var month = YearMonth.Of(handedOn);
+        var days = (handedOn - received).TotalDays;
+        yield return Durations.Row(DurationKind.LinkHeld, month, SummarySlice.All, 0, days);
+        yield return Durations.Row(DurationKind.LinkHeld, month, SummarySlice.DeliveringDepartment, DepartmentId, days);
     }
 }
 

@@ -39,10 +39,18 @@ public static class SummaryRebuild
             await db.ActionMonthFigures.ExecuteDeleteAsync(ct);
             await db.OpenReviewCounts.ExecuteDeleteAsync(ct);
             await db.OwnerDecisionDays.ExecuteDeleteAsync(ct);
+            await db.HandoverPairMonthFigures.ExecuteDeleteAsync(ct);
+            await db.BreakMonthFigures.ExecuteDeleteAsync(ct);
 
             await OpenConditionDates.RebuildAsync(db, ct);
             var delta = new SummaryDelta();
             await foreach (var facts in db.Promises.AsNoTracking().Select(Facts<Promise, PromiseFacts>.Projection).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                delta.Add(db.Model, facts.Rows(), +1);
+            }
+
+            await foreach (var facts in db.PromiseLinks.AsNoTracking().Where(l => l.HandedOnAtUtc != null)
+                               .Select(Facts<PromiseLink, LinkFacts>.Projection).AsAsyncEnumerable().WithCancellation(ct))
             {
                 delta.Add(db.Model, facts.Rows(), +1);
             }

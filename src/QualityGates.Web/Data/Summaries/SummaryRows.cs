@@ -106,6 +106,41 @@ public sealed class DecisionMonthFigures
     public long NoGo { get; init; }
 }
 
+/// <summary>Accepted handovers by the month of acceptance and the pair of departments along value chains (from → to).</summary>
+public sealed class HandoverPairMonthFigures
+{
+    public int Month { get; init; }
+
+    /// <summary>The giving side: the promising department, or the link before.</summary>
+    public int FromDepartmentId { get; init; }
+
+    public int ToDepartmentId { get; init; }
+
+    public long Accepted { get; init; }
+
+    /// <summary>Accepted without being returned for completion once.</summary>
+    public long AcceptedFirstTime { get; init; }
+
+    /// <summary>The returns before the acceptances, summed.</summary>
+    public long Returns { get; init; }
+}
+
+/// <summary>Broken promises by due month and the link (department) where they broke, per promising and delivering department and category.</summary>
+public sealed class BreakMonthFigures
+{
+    public int Month { get; init; }
+
+    public int BrokenAtDepartmentId { get; init; }
+
+    public int PromisingDepartmentId { get; init; }
+
+    public int DeliveringDepartmentId { get; init; }
+
+    public int CategoryId { get; init; }
+
+    public long Broken { get; init; }
+}
+
 /// <summary>
 /// How many durations of a kind, ended in a month, took so many whole hours: a histogram from which a median
 /// is read exactly to the hour, in one slice of the company.
@@ -193,6 +228,9 @@ public enum DurationKind
 
     /// <summary>Opening an improvement action to Done.</summary>
     ActionCycle,
+
+    /// <summary>A link of a value chain accepting a promise to the next link accepting it from there.</summary>
+    LinkHeld,
 }
 
 /// <summary>A promise's risk signal: none, at risk with an agreed measure (yellow), at risk without one (red).</summary>

@@ -19,7 +19,10 @@ public static partial class DataUpgrades
     /// <summary>Fills the German names of the seeded reference data that ReferenceNamesPerLanguage added (ADR 0027).</summary>
     public const string GermanReferenceNames = "2026-12 German names of the seeded reference data";
 
-    public static IReadOnlyList<string> All { get; } = [BookkeepingFromHistory, GermanReferenceNames];
+    /// <summary>Counts the value chains' figures (ValueChainFigures added their summaries) from the migrated chains of one.</summary>
+    public const string ValueChainFigures = "2026-12 value chain figures";
+
+    public static IReadOnlyList<string> All { get; } = [BookkeepingFromHistory, GermanReferenceNames, ValueChainFigures];
 
     /// <summary>Runs what has not run yet; returns the names it ran.</summary>
     public static async Task<IReadOnlyList<string>> RunPendingAsync(QualityGatesDbContext db, TimeProvider time, ILogger logger, CancellationToken ct = default)
@@ -51,6 +54,20 @@ public static partial class DataUpgrades
             ran.Add(GermanReferenceNames);
         }
 
+        if (!done.Contains(ValueChainFigures))
+        {
+            var started = time.GetTimestamp();
+            if (await db.Promises.AnyAsync(ct))
+            {
+                await SummaryRebuild.RunAsync(db, ct: ct);
+            }
+
+            await RecordAsync(db, ValueChainFigures, time, ct);
+            var elapsed = time.GetElapsedTime(started);
+            Recounted(logger, ValueChainFigures, elapsed);
+            ran.Add(ValueChainFigures);
+        }
+
         return ran;
     }
 
@@ -74,6 +91,9 @@ public static partial class DataUpgrades
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data upgrade '{Name}': {Promises} promises and {Reviews} gate reviews corrected from their history in {Elapsed}")]
     private static partial void Ran(ILogger logger, string name, int promises, int reviews, TimeSpan elapsed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Data upgrade '{Name}': summaries recounted in {Elapsed}")]
+    private static partial void Recounted(ILogger logger, string name, TimeSpan elapsed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data upgrade '{Name}': {Names} German names filled in in {Elapsed}")]
     private static partial void NamesFilled(ILogger logger, string name, int names, TimeSpan elapsed);

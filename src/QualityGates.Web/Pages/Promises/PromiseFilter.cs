@@ -60,6 +60,9 @@ public sealed class PromiseFilter
     /// <summary>Whether the first handover was accepted at once (true) or returned (false).</summary>
     public bool? HandoverAccepted { get; set; }
 
+    /// <summary>Broken at this link (department) of their value chains.</summary>
+    public int? BrokenAtDepartmentId { get; set; }
+
     /// <summary>Open promises: approved, committed or in delivery (the ones with a traffic light).</summary>
     public bool? Open { get; set; }
 
@@ -78,13 +81,13 @@ public sealed class PromiseFilter
         Judged is not null || FirstTarget is not null || Cause is not null || Changed is not null || Revised is not null
         || Submitted is not null || GeneralClaim is not null
         || Ungated is not null || FirstPass is not null || HandoverAccepted is not null || Open is not null || Light is not null
-        || OverdueConditions is not null;
+        || OverdueConditions is not null || BrokenAtDepartmentId is not null;
 
     /// <summary>Whether only status, department and category filters are set: the counts kept with every change answer those.</summary>
     public bool IsCountedBySummaries =>
         string.IsNullOrWhiteSpace(Q) && CustomerId is null && GeneralClaim is null && Submitted is null && DueFrom is null && DueTo is null && FirstTarget is null && Cause is null
         && Changed is null && Revised is null && Ungated is null && FirstPass is null && HandoverAccepted is null && Light is null
-        && OverdueConditions is null && ImportId is null;
+        && OverdueConditions is null && ImportId is null && BrokenAtDepartmentId is null;
 
     /// <summary>How many promises match, from the counts kept with every change (<see cref="IsCountedBySummaries"/>).</summary>
     public async Task<long> CountFromSummariesAsync(QualityGatesDbContext db, CancellationToken ct = default)
@@ -154,6 +157,11 @@ public sealed class PromiseFilter
         if (DeliveringDepartmentId is { } deliveringId)
         {
             promises = promises.Where(p => p.DeliveringDepartmentId == deliveringId);
+        }
+
+        if (BrokenAtDepartmentId is { } brokenAtId)
+        {
+            promises = promises.Where(p => p.BrokenAtDepartmentId == brokenAtId);
         }
 
         if (ImportId is { } importId)
@@ -284,6 +292,7 @@ public sealed class PromiseFilter
         Add("categoryId", CategoryId);
         Add("promisingDepartmentId", PromisingDepartmentId);
         Add("deliveringDepartmentId", DeliveringDepartmentId);
+        Add("brokenAtDepartmentId", BrokenAtDepartmentId);
         Add("customerId", CustomerId);
         Add("generalClaim", GeneralClaim);
         Add("dueFrom", DueFrom);

@@ -578,6 +578,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.Property<int>("GateDefinitionId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("HandingOverDepartmentId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("LinkPosition")
                         .HasColumnType("integer");
 
@@ -600,6 +603,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(450)");
 
                     b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Returns")
                         .HasColumnType("integer");
 
                     b.Property<string>("Stage")
@@ -1307,6 +1313,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<DateTime?>("HandedOnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Part")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1648,6 +1657,31 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.ToTable("ActionMonthFigures");
                 });
 
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.BreakMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BrokenAtDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DeliveringDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Broken")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "BrokenAtDepartmentId", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
+
+                    b.ToTable("BreakMonthFigures");
+                });
+
             modelBuilder.Entity("QualityGates.Web.Data.Summaries.CustomerMonthFigures", b =>
                 {
                     b.Property<string>("Slice")
@@ -1742,6 +1776,31 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.HasKey("Kind", "Slice", "SliceId", "Month", "Hours");
 
                     b.ToTable("DurationHistograms");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.HandoverPairMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AcceptedFirstTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Returns")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "FromDepartmentId", "ToDepartmentId");
+
+                    b.ToTable("HandoverPairMonthFigures");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Data.Summaries.OpenReviewCounts", b =>

@@ -580,6 +580,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<int>("GateDefinitionId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("HandingOverDepartmentId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("LinkPosition")
                         .HasColumnType("int");
 
@@ -602,6 +605,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Returns")
                         .HasColumnType("int");
 
                     b.Property<string>("Stage")
@@ -1309,6 +1315,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<DateTime?>("HandedOnAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Part")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -1651,6 +1660,31 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.ToTable("ActionMonthFigures");
                 });
 
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.BreakMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BrokenAtDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DeliveringDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Broken")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "BrokenAtDepartmentId", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
+
+                    b.ToTable("BreakMonthFigures");
+                });
+
             modelBuilder.Entity("QualityGates.Web.Data.Summaries.CustomerMonthFigures", b =>
                 {
                     b.Property<string>("Slice")
@@ -1745,6 +1779,31 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasKey("Kind", "Slice", "SliceId", "Month", "Hours");
 
                     b.ToTable("DurationHistograms");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.HandoverPairMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FromDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ToDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AcceptedFirstTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Returns")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "FromDepartmentId", "ToDepartmentId");
+
+                    b.ToTable("HandoverPairMonthFigures");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Data.Summaries.OpenReviewCounts", b =>

@@ -553,6 +553,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<int>("GateDefinitionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("HandingOverDepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LinkPosition")
                         .HasColumnType("INTEGER");
 
@@ -575,6 +578,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Returns")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Stage")
@@ -1262,6 +1268,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HandedOnAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Part")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1597,6 +1606,31 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.ToTable("ActionMonthFigures");
                 });
 
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.BreakMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BrokenAtDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PromisingDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeliveringDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Broken")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "BrokenAtDepartmentId", "PromisingDepartmentId", "DeliveringDepartmentId", "CategoryId");
+
+                    b.ToTable("BreakMonthFigures");
+                });
+
             modelBuilder.Entity("QualityGates.Web.Data.Summaries.CustomerMonthFigures", b =>
                 {
                     b.Property<string>("Slice")
@@ -1691,6 +1725,31 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.HasKey("Kind", "Slice", "SliceId", "Month", "Hours");
 
                     b.ToTable("DurationHistograms");
+                });
+
+            modelBuilder.Entity("QualityGates.Web.Data.Summaries.HandoverPairMonthFigures", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcceptedFirstTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Returns")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "FromDepartmentId", "ToDepartmentId");
+
+                    b.ToTable("HandoverPairMonthFigures");
                 });
 
             modelBuilder.Entity("QualityGates.Web.Data.Summaries.OpenReviewCounts", b =>

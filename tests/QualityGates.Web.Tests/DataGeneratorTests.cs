@@ -88,6 +88,29 @@ public sealed class DataGeneratorTests(GeneratedDatabase generated) : IClassFixt
     }
 
     [Fact]
+    public async Task Some_promises_are_delivered_along_chains_whose_links_each_answered_and_handed_over_in_order()
+    {
+        var chains = await Factory.WithDbAsync(db => db.Promises.AsNoTracking().Where(p => p.Links.Count > 1).ToListAsync());
+        var reviews = await Factory.WithDbAsync(db => db.GateReviews.AsNoTracking().Where(r => r.LinkPosition > 1).ToListAsync());
+
+        // One promise in eight or so; a chain's every link was asked at G1, and the later links received it by handovers.
+        Assert.InRange(chains.Count * 100 / GeneratedDatabase.Promises, 4, 25);
+        var approved = chains.Where(p => p.Status is PromiseStatus.Approved or PromiseStatus.Committed or PromiseStatus.InDelivery or PromiseStatus.Kept or PromiseStatus.Broken
+                                         && p.FirstApprovedRevision is not null).ToList();
+        Assert.NotEmpty(approved);
+        Assert.All(approved, p => Assert.All(p.Links.Skip(1), l =>
+            Assert.Contains(reviews, r => r.PromiseId == p.Id && r.Stage == GateStage.Feasibility && r.LinkPosition == l.Position && r.State == GateReviewState.Decided)));
+        var handedOn = chains.Where(p => p.CurrentLinkPosition > 1).ToList();
+        Assert.NotEmpty(handedOn);
+        Assert.All(handedOn, p =>
+        {
+            Assert.Equal(p.LinkAt(p.CurrentLinkPosition).DepartmentId, p.HoldingDepartmentId);
+            Assert.Contains(reviews, r => r.PromiseId == p.Id && r.Stage == GateStage.Handover && r.LinkPosition == p.CurrentLinkPosition
+                                          && r.State == GateReviewState.Decided && r.HandingOverDepartmentId == p.LinkAt(p.CurrentLinkPosition - 1).DepartmentId);
+        });
+    }
+
+    [Fact]
     public async Task Feedback_follows_broken_promises_and_every_done_action_left_a_lesson()
     {
         var (feedback, actions) = await Factory.WithDbAsync(async db =>

@@ -28,16 +28,21 @@ public sealed class PromiseRecords
 
 /// <summary>
 /// Lives one promise through the domain's own verbs, with realistic odds and delays: most are submitted; G1
-/// passes by envelope or a manager's decision (some Conditional Go, some recycled, held or refused); approved
-/// promises are committed and handed over (a few returned first); outcomes are recorded once due (about 85 %
-/// kept) and closed at G3. Some change after submission (a new revision, G1 again) and some are withdrawn.
+/// passes by envelope or a manager's decision (some Conditional Go, some recycled, held or refused) for every link
+/// of its value chain; approved promises are committed and handed over (a few returned first), and along a chain
+/// each link hands over to the next; outcomes are recorded once due (about 85 % kept) and closed at G3. Some change
+/// after submission (a new revision, G1 again) and some are withdrawn. About one promise in eight is delivered by a
+/// chain of two or three departments (machines built, installed and run; platforms set up and run).
 /// A step whose time lies after "now" does not happen, so recent promises are still on their way.
 /// </summary>
 public sealed class Lifecycle(World world, GeneratorOptions options)
 {
     private sealed record Template(
         string Title, string Statement, string Category, string Delivering, string Metric,
-        TargetComparator Comparator, decimal[] Values, string? Unit, PromiseSource Source);
+        TargetComparator Comparator, decimal[] Values, string? Unit, PromiseSource Source, Chain? Chain = null);
+
+    /// <summary>How often a template's promise is delivered along a chain: the first link's part, then the further links.</summary>
+    private sealed record Chain(int Percent, string FirstPart, (string Department, string Part)[] Further);
 
     // Values in the envelopes' bounds are covered (G1 passes at once); the others go to a manager.
     private static readonly Template[] _templates =
@@ -50,14 +55,19 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
             "Resolution time", "Service", "Resolution of critical faults", TargetComparator.AtMost, [4, 8, 12, 24], "h", PromiseSource.Contract),
         new("Platform availability {0} %", "The customer portal is available at least {0} % per month.",
             "Availability", "Service", "Monthly availability", TargetComparator.AtLeast, [99, 99.5m, 99.5m, 99.9m], "%", PromiseSource.Contract),
+        new("Line availability {0} %", "The line runs at {0} % availability from the agreed date.",
+            "Availability", "Production", "Line availability", TargetComparator.AtLeast, [95, 97, 98], "%", PromiseSource.Contract,
+            new Chain(100, "build", [("Projects", "install"), ("Service", "operate")])),
         new("Machine delivered by agreed date", "The line is delivered and installed by the agreed date.",
-            "Delivery date", "Production", "Delivery and installation", TargetComparator.ByDate, [], null, PromiseSource.Offer),
+            "Delivery date", "Production", "Delivery and installation", TargetComparator.ByDate, [], null, PromiseSource.Offer,
+            new Chain(60, "build", [("Projects", "install")])),
         new("Lead time of {0} weeks", "Spare assemblies ship within {0} weeks of order.",
             "Delivery date", "Production", "Lead time", TargetComparator.AtMost, [4, 6, 6, 8], "weeks", PromiseSource.Offer),
         new("Defect rate below {0} %", "Fewer than {0} % of delivered parts are rejected at incoming inspection.",
             "Product quality", "Production", "Rejected parts", TargetComparator.AtMost, [0.1m, 0.5m, 1], "%", PromiseSource.Contract),
         new("Go-live of the interface", "The interface goes live by the agreed date.",
-            "Feature", "Projects", "Go-live", TargetComparator.ByDate, [], null, PromiseSource.Contract),
+            "Feature", "Projects", "Go-live", TargetComparator.ByDate, [], null, PromiseSource.Contract,
+            new Chain(40, "build", [("Service", "run")])),
         new("Data migration with zero loss", "All historic orders are migrated; no record is lost.",
             "Feature", "Projects", "Records lost in migration", TargetComparator.Exactly, [0], "records", PromiseSource.Verbal),
         new("Call-back within {0} minutes", "A named support engineer calls back within {0} minutes.",
@@ -102,7 +112,6 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
         assignIds(promise);
         Created(records, owner, createdAt);
 
-        var delivering = world.Departments[template.Delivering].Name.English;
         var t = createdAt.AddHours(random.Next(1, 96));
         if (random.Next(100) < 5 || t > now)
         {
@@ -119,7 +128,7 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
         var revisedOnce = false;
         for (var round = 0; round < 4; round++)
         {
-            t = FeasibilityGate(records, delivering, owner, t, random, assignIds);
+            t = FeasibilityGate(records, owner, t, random, assignIds);
             if (t > now || promise.Status is PromiseStatus.UnderReview or PromiseStatus.Rejected or PromiseStatus.Withdrawn)
             {
                 return records;
@@ -199,12 +208,33 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
             return records;
         }
 
-        t = HandoverGate(records, delivering, owner, t, random);
+        t = HandoverGate(records, records.Reviews[^1], t, random);
         if (promise.Status != PromiseStatus.InDelivery)
         {
             return records;
         }
 
+        // Along a chain, each link hands over to the next at its share of the way to the due date.
+        var delivery = promise.DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - t;
+        while (promise.NextLink is { } next)
+        {
+            var handedOnAt = t.AddTicks(delivery.Ticks / promise.Links.Count).AddHours(random.Next(0, 72));
+            if (handedOnAt > now)
+            {
+                return records;
+            }
+
+            var handOn = GateReview.OpenHandover(promise, world.Handover, handedOnAt);
+            assignIds(handOn);
+            records.Reviews.Add(handOn);
+            t = HandoverGate(records, handOn, handedOnAt, random);
+            if (promise.CurrentLinkPosition != next.Position)
+            {
+                return records;
+            }
+        }
+
+        var delivering = DepartmentName(promise.HoldingDepartmentId);
         var manager = world.Pick(delivering, random);
         var atRisk = random.Next(100) < 12;
         if (atRisk)
@@ -229,9 +259,11 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
 
         var kept = random.Next(100) < (atRisk ? 55 : 88);
         var value = promise.Target.Value;
+        // A broken promise broke at the holding link mostly, else at one before it.
+        var brokenAt = kept ? (int?)null : promise.LinkAt(random.Next(100) < 70 ? promise.CurrentLinkPosition : 1 + random.Next(promise.CurrentLinkPosition)).DepartmentId;
         Act(records, manager, outcomeAt, () => promise.RecordOutcome(
             kept ? OutcomeKind.Kept : OutcomeKind.Broken, value, DateOnly.FromDateTime(outcomeAt), _evidence[random.Next(_evidence.Length)],
-            kept ? null : _causes[random.Next(_causes.Length)]));
+            kept ? null : _causes[random.Next(_causes.Length)], brokenAt));
         var closure = GateReview.OpenClosure(promise, world.Closure, outcomeAt);
         assignIds(closure);
         records.Reviews.Add(closure);
@@ -323,21 +355,44 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
         feedback.CompleteImprovement(t);
     }
 
-    /// <summary>G1: an envelope passes it at once; otherwise a manager decides, sometimes after a Hold.</summary>
-    private DateTime FeasibilityGate(PromiseRecords records, string delivering, Person owner, DateTime t, Random random, Action<object> assignIds)
+    /// <summary>
+    /// G1 asks every link that has to answer; the links decide one after the other, and once one refuses or recycles the
+    /// promise the others' reviews have nothing left to decide (as <c>GateWorkflow.FeasibilityDecidedAsync</c> does).
+    /// </summary>
+    private DateTime FeasibilityGate(PromiseRecords records, Person owner, DateTime t, Random random, Action<object> assignIds)
     {
         var promise = records.Promise;
-        var review = GateReview.OpenFeasibility(promise, world.Feasibility, t);
-        assignIds(review);
-        records.Reviews.Add(review);
-        var envelope = world.Envelopes.FirstOrDefault(e => e.Covers(promise.CategoryId, promise.DeliveringDepartmentId, promise.Target));
+        var reviews = promise.LinksToAsk.Select(link => GateReview.OpenFeasibility(promise, world.Feasibility, t, link.Position)).ToList();
+        var end = t;
+        foreach (var review in reviews)
+        {
+            assignIds(review);
+            records.Reviews.Add(review);
+            if (promise.Status != PromiseStatus.UnderReview)
+            {
+                review.Supersede(end);
+                continue;
+            }
+
+            var decidedAt = FeasibilityOfLink(records, review, owner, t, random, assignIds);
+            end = decidedAt > end ? decidedAt : end;
+        }
+
+        return end;
+    }
+
+    /// <summary>One link's G1: an envelope passes it at once; otherwise its manager decides, sometimes after a Hold.</summary>
+    private DateTime FeasibilityOfLink(PromiseRecords records, GateReview review, Person owner, DateTime t, Random random, Action<object> assignIds)
+    {
+        var promise = records.Promise;
+        var envelope = world.Envelopes.FirstOrDefault(e => e.Covers(promise.CategoryId, review.DecidingDepartmentId, promise.Target));
         if (envelope is not null)
         {
             Act(records, owner, t, () => review.PassByEnvelope(promise, envelope.Id, envelope.Name.English, t));
             return t;
         }
 
-        var manager = world.Pick(delivering, random);
+        var manager = world.Pick(DepartmentName(review.DecidingDepartmentId), random);
         var decidedAt = t.AddHours(random.Next(4, 240));
         if (decidedAt > options.Now)
         {
@@ -398,13 +453,16 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
         return decidedAt;
     }
 
-    /// <summary>G2: open G1 conditions are resolved first; about one handover in ten is returned and handed over again.</summary>
-    private DateTime HandoverGate(PromiseRecords records, string delivering, Person owner, DateTime t, Random random)
+    /// <summary>
+    /// A handover (G2, or along the chain): the receiving link's open G1 conditions are resolved first; about one handover
+    /// in ten is returned and handed over again.
+    /// </summary>
+    private DateTime HandoverGate(PromiseRecords records, GateReview handover, DateTime t, Random random)
     {
         var promise = records.Promise;
-        var handover = records.Reviews[^1];
-        var manager = world.Pick(delivering, random);
-        foreach (var review in records.Reviews.Where(r => r.Stage == GateStage.Feasibility && r.State == GateReviewState.Decided))
+        var manager = world.Pick(DepartmentName(handover.DecidingDepartmentId), random);
+        var feasibility = records.Reviews.Where(r => r.Stage == GateStage.Feasibility && r.LinkPosition == handover.LinkPosition).ToList();
+        foreach (var review in feasibility.Where(r => r.State == GateReviewState.Decided))
         {
             foreach (var condition in review.Conditions.Where(c => !c.IsResolved).ToList())
             {
@@ -417,7 +475,7 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
             }
         }
 
-        var conditionsOpen = records.Reviews.Any(r => r.Stage == GateStage.Feasibility && r.HasOpenConditions);
+        var conditionsOpen = feasibility.Any(r => r.HasOpenConditions);
         var decidedAt = t.AddHours(random.Next(4, 168));
         if (decidedAt > options.Now || conditionsOpen)
         {
@@ -444,6 +502,8 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
         Act(records, manager, decidedAt, () => Decide(handover, world.Handover, promise, manager, GateDecision.Go, null, null, [], decidedAt, allMet: true));
         return decidedAt;
     }
+
+    private string DepartmentName(int id) => world.Departments.Values.Single(d => d.Id == id).Name.English;
 
     private void Decide(
         GateReview review, GateDefinition gate, Promise promise, Person decider, GateDecision decision, string? reason, DateOnly? reReview,
@@ -479,9 +539,21 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
         var target = new MeasurableTarget(template.Metric, template.Comparator, value, template.Unit,
             template.Comparator == TargetComparator.ByDate ? due : null);
         var reference = string.Create(CultureInfo.InvariantCulture, $"{template.Source.ToString()[..3].ToUpperInvariant()}-{year}-{index + 1}");
-        return new PromiseDetails(
+        var details = new PromiseDetails(
             title[..Math.Min(title.Length, Promise.TitleMaxLength)], string.Format(CultureInfo.InvariantCulture, template.Statement, text),
             world.Categories[template.Category].Id, customerId, world.Departments[template.Delivering].Id, template.Source, reference, target, due);
+        if (template.Chain is not { } chain || random.Next(100) >= chain.Percent)
+        {
+            return details;
+        }
+
+        // Each further link receives the promise three weeks after the one before, the last three weeks before it is due.
+        var further = chain.Further;
+        return details with
+        {
+            DeliveringPart = chain.FirstPart,
+            FurtherLinks = further.Select((link, i) => new LinkDetails(world.Departments[link.Department].Id, link.Part, due.AddDays(-21 * (further.Length - i)))).ToList(),
+        };
     }
 
     // A few large customers hold many promises, as in real life.

@@ -68,6 +68,29 @@ public sealed class ApiPromiseTests(QualityGatesFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_draft_names_its_value_chain_and_reads_it_back_with_each_links_department()
+    {
+        using var sales = await ApiAsync("sales@demo.local");
+        var projects = int.Parse(await factory.DepartmentAsync("Projects"), CultureInfo.InvariantCulture);
+        var service = int.Parse(await factory.DepartmentAsync("Service"), CultureInfo.InvariantCulture);
+        var chained = await sales.SendJsonAsync(HttpMethod.Post, Promises, (await NewPromiseAsync("Installed and run, through the API")) switch
+        {
+            var form => new Dictionary<string, object?>(form.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(form)))
+            {
+                ["deliveringDepartmentId"] = projects,
+                ["deliveringPart"] = "install",
+                ["furtherLinks"] = new[] { new { departmentId = service, part = "operate", receiveBy = factory.Today.AddDays(30) } },
+            },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, chained.StatusCode);
+        var read = await (await sales.GetAsync(chained.Headers.Location!.ToString())).JsonAsync();
+        Assert.Equal([(1, "Projects", "install"), (2, "Service", "operate")], read.GetProperty("chain").EnumerateArray()
+            .Select(l => (l.GetProperty("position").GetInt32(), l.GetProperty("departmentName").GetString(), l.GetProperty("part").GetString())));
+        Assert.Equal(projects, read.GetProperty("holdingDepartmentId").GetInt32());
+    }
+
+    [Fact]
     public async Task An_invalid_draft_is_422_with_a_message_per_field_and_nothing_is_saved()
     {
         using var sales = await ApiAsync("presales@demo.local");

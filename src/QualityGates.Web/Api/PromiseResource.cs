@@ -7,7 +7,7 @@ using QualityGates.Web.Pages.Reviews;
 
 namespace QualityGates.Web.Api;
 
-/// <summary>A promise as the API shows it: the register's row, its own fields and its gate reviews.</summary>
+/// <summary>A promise as the API shows it: the register's row, its own fields, its value chain and its gate reviews.</summary>
 public sealed record PromiseResource(
     int Id,
     string Number,
@@ -39,6 +39,9 @@ public sealed record PromiseResource(
     int Revision,
     int Version,
     DateTime CreatedAtUtc,
+    IReadOnlyList<LinkResource> Chain,
+    int HoldingDepartmentId,
+    int? BrokenAtDepartmentId,
     IReadOnlyList<ReviewResource> Reviews)
 {
     public static async Task<PromiseResource?> LoadAsync(QualityGatesDbContext db, int id, CancellationToken ct = default)
@@ -50,9 +53,8 @@ public sealed record PromiseResource(
         }
 
         var names = await PromiseListItem.Query(db).SingleAsync(p => p.Id == id, ct);
-        var reviews = await ReviewListItem.Query(db).Where(r => r.PromiseId == id).OrderBy(r => r.OpenedAtUtc).ThenBy(r => r.Id)
-            .Select(r => new ReviewResource(r.Id, r.Stage, r.GateCode, r.GateName, r.DecidingDepartmentId, r.DecidingDepartmentName, r.State, r.Outcome, r.PassedByEnvelope, r.OpenedAtUtc, r.DecidedAtUtc))
-            .ToListAsync(ct);
+        var reviews = await ReviewListItem.Query(db).Where(r => r.PromiseId == id).OrderBy(r => r.OpenedAtUtc).ThenBy(r => r.Id).ToListAsync(ct);
+        var chain = await ValueChain.LoadAsync(db, promise, reviews, ct);
         var t = promise.Target;
         return new PromiseResource(
             promise.Id, promise.Number, promise.Title, promise.Statement, promise.Status,
@@ -62,14 +64,22 @@ public sealed record PromiseResource(
             t.IsMeasurable ? new TargetResource(t.Metric!, t.Comparator, t.Value, t.Unit, t.TargetDate) : null,
             promise.DueDate, promise.CommittedOn, promise.CommitChannel, promise.AtRisk,
             promise.Outcome, promise.ActualValue, promise.OutcomeDate, promise.BreachCause, promise.WithdrawalReason,
-            promise.Revision, promise.Version, promise.CreatedAtUtc, reviews);
+            promise.Revision, promise.Version, promise.CreatedAtUtc,
+            chain.Links.Select(l => new LinkResource(l.Position, l.DepartmentId, l.DepartmentName, l.Part, l.ReceiveBy, l.Answer, l.ReceivedAtUtc)).ToList(),
+            promise.HoldingDepartmentId, promise.BrokenAtDepartmentId,
+            reviews.Select(r => new ReviewResource(
+                r.Id, r.Stage, r.GateCode, r.GateName, r.DecidingDepartmentId, r.DecidingDepartmentName, r.LinkPosition, r.State, r.Outcome, r.PassedByEnvelope, r.OpenedAtUtc, r.DecidedAtUtc)).ToList());
     }
 }
 
 public sealed record TargetResource(string Metric, TargetComparator Comparator, decimal? Value, string? Unit, DateOnly? TargetDate);
 
+/// <summary>A link of the value chain: its department and part, its answer at G1 on the current revision, when it received the promise.</summary>
+public sealed record LinkResource(
+    int Position, int DepartmentId, string DepartmentName, string? Part, DateOnly? ReceiveBy, GateDecision? FeasibilityDecision, DateTime? ReceivedAtUtc);
+
 public sealed record ReviewResource(
-    int Id, GateStage Stage, string GateCode, string GateName, int DecidingDepartmentId, string DecidingDepartmentName,
+    int Id, GateStage Stage, string GateCode, string GateName, int DecidingDepartmentId, string DecidingDepartmentName, int? LinkPosition,
     GateReviewState State, GateDecision? Outcome, bool PassedByEnvelope, DateTime OpenedAtUtc, DateTime? DecidedAtUtc);
 
 /// <summary>A row of the API's promise list: the register's columns.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain;
 using QualityGates.Domain.Customers;
+using QualityGates.Domain.Departments;
 using QualityGates.Domain.Envelopes;
 using QualityGates.Domain.Feedback;
 using QualityGates.Domain.Gates;
@@ -191,7 +192,32 @@ public static class DemoData
         }
 
         await db.SaveChangesAsync(ct);
+        await SeedChainAsync(db, gates, numbers, users, departments, categories["Availability"], customers[0], now, ct);
         await SeedImprovementAsync(db, users, categories, customers, drafts.Select(d => d.Promise).ToList(), now, ct);
+    }
+
+    // A promise three departments keep: Production built the line and handed it to Projects, who install it; Service will run it.
+    private static async Task SeedChainAsync(
+        QualityGatesDbContext db, GateWorkflow gates, PromiseNumberAllocator numbers, Dictionary<string, AppUser> users,
+        Dictionary<string, Department> departments, PromiseCategory category, Customer customer, DateTime now, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var details = new PromiseDetails(
+            "Line availability 95 % from go-live", "The packaging line runs at 95 % availability from go-live on.", category.Id, customer.Id,
+            departments["Production"].Id, PromiseSource.Contract, $"CON-{now.Year}-900",
+            new MeasurableTarget("Line availability", TargetComparator.AtLeast, 95, "%", null), today.AddDays(150), "build",
+            [new LinkDetails(departments["Projects"].Id, "install", today.AddDays(20)), new LinkDetails(departments["Service"].Id, "operate", today.AddDays(60))]);
+        var promise = Promise.Draft(await numbers.NextAsync(ct), details, departments["Sales"], users["Sales"].Id, now.AddDays(-40));
+        db.Promises.Add(promise);
+        await db.SaveChangesAsync(ct);
+        foreach (var review in await gates.SubmitAsync(promise, promise.OwnerId, ct))
+        {
+            await DecideAsync(db, review, promise, users[departments.Single(d => d.Value.Id == review.DecidingDepartmentId).Key], GateDecision.Go, null, [], now, ct);
+        }
+
+        await DecideAsync(db, await gates.CommitAsync(promise, today.AddDays(-30), CommitChannel.Contract, ct), promise, users["Production"], GateDecision.Go, null, [], now, ct);
+        await DecideAsync(db, await gates.HandOnAsync(promise, ct), promise, users["Projects"], GateDecision.Go, null, [], now, ct);
+        await db.SaveChangesAsync(ct);
     }
 
     // The improvement loop in every state: feedback new, triaged, closed as praise and in improvement; actions

@@ -82,6 +82,16 @@ public sealed class DeliveringAlongAValueChainTests
     }
 
     [Fact]
+    public void The_links_stand_by_their_positions_in_whatever_order_a_database_returned_them()
+    {
+        var loaded = (List<PromiseLink>)typeof(Promise).GetField("_links", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(_promise)!;
+        loaded.Reverse();
+
+        Assert.Equal([Production, Projects, Service], _promise.Links.Select(l => l.DepartmentId));
+        Assert.Equal(Projects, _promise.LinkAt(2).DepartmentId);
+    }
+
+    [Fact]
     public void A_department_appears_once_in_a_chain()
     {
         var twice = Chain() with { FurtherLinks = [new LinkDetails(Projects), new LinkDetails(Production)] };

@@ -52,7 +52,7 @@ public sealed class Promise : IVersioned
     public int DeliveringDepartmentId { get; private set; }
 
     /// <summary>The delivering departments in the order the promise passes them; the first is <see cref="DeliveringDepartmentId"/>.</summary>
-    public IReadOnlyList<PromiseLink> Links => _links;
+    public IReadOnlyList<PromiseLink> Links => InOrder();
 
     /// <summary>The link that holds the promise: 0 until the first link accepted the handover, then 1, 2 … as it moves on.</summary>
     public int CurrentLinkPosition { get; private set; }
@@ -64,13 +64,13 @@ public sealed class Promise : IVersioned
     public int HoldingDepartmentId { get; private set; }
 
     /// <summary>The link whose department holds the promise; null before the first link accepted it.</summary>
-    public PromiseLink? CurrentLink => CurrentLinkPosition == 0 ? null : _links[CurrentLinkPosition - 1];
+    public PromiseLink? CurrentLink => CurrentLinkPosition == 0 ? null : InOrder()[CurrentLinkPosition - 1];
 
     /// <summary>The link the promise goes to next: the first before delivery, then the one after the holding link; null at the end.</summary>
-    public PromiseLink? NextLink => CurrentLinkPosition < _links.Count ? _links[CurrentLinkPosition] : null;
+    public PromiseLink? NextLink => CurrentLinkPosition < _links.Count ? InOrder()[CurrentLinkPosition] : null;
 
     public PromiseLink LinkAt(int position) =>
-        position >= 1 && position <= _links.Count ? _links[position - 1] : throw new ArgumentOutOfRangeException(nameof(position));
+        position >= 1 && position <= _links.Count ? InOrder()[position - 1] : throw new ArgumentOutOfRangeException(nameof(position));
 
     public PromiseSource Source { get; private set; }
 
@@ -509,6 +509,21 @@ public sealed class Promise : IVersioned
         return ApplyChain(details.Chain);
     }
 
+    // A database returns the links in any order: positions, not the order loaded, say where each stands.
+    private List<PromiseLink> InOrder()
+    {
+        for (var i = 1; i < _links.Count; i++)
+        {
+            if (_links[i - 1].Position > _links[i].Position)
+            {
+                _links.Sort((a, b) => a.Position.CompareTo(b.Position));
+                break;
+            }
+        }
+
+        return _links;
+    }
+
     private List<PromiseLink> ApplyChain(IReadOnlyList<LinkDetails> chain)
     {
         if (chain.Count > PromiseLink.MaxLinks)
@@ -527,6 +542,7 @@ public sealed class Promise : IVersioned
         }
 
         var changed = new List<PromiseLink>();
+        InOrder();
         for (var i = 0; i < chain.Count; i++)
         {
             if (i < _links.Count && _links[i].IsSameAs(chain[i]))

@@ -1,12 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
-using QualityGates.Web.Authorization;
-using QualityGates.Web.Dashboard;
 using QualityGates.Web.Data;
 using QualityGates.Web.Localization;
 using QualityGates.Web.Notifications;
@@ -21,35 +16,17 @@ namespace QualityGates.Web.Pages.Meeting;
 /// its promises falling due that week without an outcome, and its members' open conditions due by the week's end.
 /// Whose meeting a user may open is the dashboard's department scope.
 /// </summary>
-public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : DepartmentWeekPageModel
 {
-    /// <summary>Rows per section: a meeting's agenda, not an export; the rest is in the lists behind the links.</summary>
-    public const int Limit = 100;
-
-    [BindProperty(SupportsGet = true)]
-    public int? Department { get; set; }
-
-    /// <summary>The ISO week, e.g. "2026-W49"; the current week when absent or malformed.</summary>
-    [BindProperty(SupportsGet = true)]
-    public string? Week { get; set; }
-
-    public IsoWeek Shown { get; private set; }
-
-    public int DepartmentId { get; private set; }
-
-    public string DepartmentName { get; private set; } = "";
-
-    public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
-
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     public DateTime NowUtc => time.GetUtcNow().UtcDateTime;
 
-    public MeetingSection<MeetingDecision> Decisions { get; private set; } = new([], 0);
+    public WeekSection<MeetingDecision> Decisions { get; private set; } = new([], 0);
 
-    public MeetingSection<PromiseListItem> DuePromises { get; private set; } = new([], 0);
+    public WeekSection<PromiseListItem> DuePromises { get; private set; } = new([], 0);
 
-    public MeetingSection<MeetingCondition> Conditions { get; private set; } = new([], 0);
+    public WeekSection<MeetingCondition> Conditions { get; private set; } = new([], 0);
 
     /// <summary>The register with this department's open promises due in the week.</summary>
     public Dictionary<string, string> DueRegisterFilter => new PromiseFilter
@@ -59,25 +36,10 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : Pa
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        ModelState.Clear();
-        var scope = DepartmentScope.For(User);
-        DepartmentId = Department ?? User.DepartmentId();
-        if (!scope.Covers(DepartmentId))
+        if (await ChooseAsync(db, Today) is { } refused)
         {
-            return Forbid();
+            return refused;
         }
-
-        var all = await Lookups.DepartmentsAsync(db);
-        var id = DepartmentId.ToString(CultureInfo.InvariantCulture);
-        var chosen = all.FirstOrDefault(d => d.Value == id);
-        if (chosen is null)
-        {
-            return NotFound();
-        }
-
-        DepartmentName = chosen.Text;
-        Departments = (scope.IsRestricted ? [chosen] : all).Select(d => new SelectListItem(d.Text, d.Value, d.Value == id)).ToList();
-        Shown = IsoWeek.TryParse(Week, out var week) ? week : IsoWeek.Of(Today);
 
         Decisions = await DecisionsAsync(ct);
         DuePromises = await DuePromisesAsync(ct);
@@ -89,7 +51,7 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : Pa
     /// The reviews waiting as the reviews list defines it; of those on hold, the ones whose re-review date comes by
     /// the week's end. Read through the waiting reviews' index of the deciding department.
     /// </summary>
-    private async Task<MeetingSection<MeetingDecision>> DecisionsAsync(CancellationToken ct)
+    private async Task<WeekSection<MeetingDecision>> DecisionsAsync(CancellationToken ct)
     {
         var sunday = Shown.Sunday;
         var waiting = ReviewListItem.Waiting(ReviewListItem.Query(db))
@@ -102,7 +64,7 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : Pa
         var reviews = await waiting.OrderBy(r => r.OpenedAtUtc).ThenBy(r => r.Id).Take(Limit).ToListAsync(ct);
         if (reviews.Count == 0)
         {
-            return new MeetingSection<MeetingDecision>([], count);
+            return new WeekSection<MeetingDecision>([], count);
         }
 
         var reviewIds = reviews.Select(r => r.Id).ToList();
@@ -140,22 +102,22 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : Pa
                     ? envelopes.FirstOrDefault(e => e.Covers(r.CategoryId, r.DeliveringDepartmentId, targets[r.PromiseId]))?.Name.In(Cultures.Current)
                     : null);
         }).ToList();
-        return new MeetingSection<MeetingDecision>(rows, count);
+        return new WeekSection<MeetingDecision>(rows, count);
     }
 
     /// <summary>Committed promises the department delivers, due in the week and still without an outcome.</summary>
-    private async Task<MeetingSection<PromiseListItem>> DuePromisesAsync(CancellationToken ct)
+    private async Task<WeekSection<PromiseListItem>> DuePromisesAsync(CancellationToken ct)
     {
         var due = db.Promises.Where(p => p.DeliveringDepartmentId == DepartmentId
                                          && (p.Status == PromiseStatus.Committed || p.Status == PromiseStatus.InDelivery)
                                          && p.DueDate >= Shown.Monday && p.DueDate <= Shown.Sunday);
         var count = await due.CountAsync(ct);
         var rows = await PromiseListItem.Project(db, due).OrderBy(p => p.DueDate).ThenBy(p => p.Id).Take(Limit).ToListAsync(ct);
-        return new MeetingSection<PromiseListItem>(rows, count);
+        return new WeekSection<PromiseListItem>(rows, count);
     }
 
     /// <summary>Open conditions owned by members of the department, due by the week's end (overdue ones included).</summary>
-    private async Task<MeetingSection<MeetingCondition>> ConditionsAsync(CancellationToken ct)
+    private async Task<WeekSection<MeetingCondition>> ConditionsAsync(CancellationToken ct)
     {
         var owned = from c in OpenCondition.DueBy(db, Shown.Sunday)
                     join u in db.Users on c.OwnerId equals u.Id
@@ -163,14 +125,8 @@ public sealed class IndexModel(QualityGatesDbContext db, TimeProvider time) : Pa
                     select new { Condition = c, OwnerName = u.DisplayName };
         var count = await owned.CountAsync(ct);
         var rows = await owned.OrderBy(c => c.Condition.DueDate).ThenBy(c => c.Condition.ConditionId).Take(Limit).ToListAsync(ct);
-        return new MeetingSection<MeetingCondition>(rows.Select(c => new MeetingCondition(c.Condition, c.OwnerName)).ToList(), count);
+        return new WeekSection<MeetingCondition>(rows.Select(c => new MeetingCondition(c.Condition, c.OwnerName)).ToList(), count);
     }
-}
-
-/// <summary>One section of the agenda: its first rows and how many there are in all.</summary>
-public sealed record MeetingSection<T>(IReadOnlyList<T> Rows, int Count)
-{
-    public int More => Count - Rows.Count;
 }
 
 /// <summary>A review waiting for a decision with the facts needed to decide it.</summary>
@@ -179,39 +135,3 @@ public sealed record MeetingDecision(
     int Answered, int Checkpoints, int MandatoryNotMet, int OpenConditions, string? CoveringEnvelope);
 
 public sealed record MeetingCondition(OpenCondition Condition, string OwnerName);
-
-/// <summary>An ISO 8601 week (Monday to Sunday), written "2026-W49".</summary>
-public readonly record struct IsoWeek(int Year, int Number)
-{
-    public DateOnly Monday => DateOnly.FromDateTime(ISOWeek.ToDateTime(Year, Number, DayOfWeek.Monday));
-
-    public DateOnly Sunday => Monday.AddDays(6);
-
-    public IsoWeek Previous => Of(Monday.AddDays(-7));
-
-    public IsoWeek Next => Of(Monday.AddDays(7));
-
-    public static IsoWeek Of(DateOnly day)
-    {
-        var date = day.ToDateTime(TimeOnly.MinValue);
-        return new IsoWeek(ISOWeek.GetYear(date), ISOWeek.GetWeekOfYear(date));
-    }
-
-    public static bool TryParse(string? text, out IsoWeek week)
-    {
-        week = default;
-        var parts = text?.Split("-W", StringSplitOptions.None);
-        if (parts is not [var year, var number]
-            || !int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-            || !int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            || y is < 1 or > 9998 || n < 1 || n > ISOWeek.GetWeeksInYear(y))
-        {
-            return false;
-        }
-
-        week = new IsoWeek(y, n);
-        return true;
-    }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year}-W{Number:00}");
-}

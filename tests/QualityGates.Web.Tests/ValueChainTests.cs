@@ -6,95 +6,33 @@ using Microsoft.EntityFrameworkCore;
 using QualityGates.Domain.Gates;
 using QualityGates.Domain.Promises;
 using QualityGates.Web.Tests.Infrastructure;
+using static QualityGates.Web.Tests.Infrastructure.ValueChains;
 
 namespace QualityGates.Web.Tests;
 
 /// <summary>A promise built by Production, installed by Projects and run by Service, through the pages of every role.</summary>
 public sealed class ValueChainTests(QualityGatesFactory factory) : IClassFixture<QualityGatesFactory>
 {
-    private const string Decide = "form[action*='handler=Decide']";
-    private const string Production = "production.manager@demo.local";
-    private const string Projects = "projects.manager@demo.local";
-    private const string Service = "service.manager@demo.local";
+    private Task<TestClient> SignedInAsync(string email) => factory.SignedInAsync(email);
 
-    private async Task<TestClient> SignedInAsync(string email)
-    {
-        var client = factory.CreateTestClient();
-        await client.SignInSuccessfullyAsync(email);
-        return client;
-    }
+    private Task<Dictionary<string, string>> ChainFormAsync(string title) => factory.ChainFormAsync(title);
 
-    private async Task<Dictionary<string, string>> ChainFormAsync(string title)
-    {
-        var form = await factory.NewPromiseFormAsync(title);
-        form["Input.DeliveringDepartmentId"] = await factory.DepartmentAsync("Production");
-        form["Input.DeliveringPart"] = "build";
-        form["Input.FurtherLinks[0].DepartmentId"] = await factory.DepartmentAsync("Projects");
-        form["Input.FurtherLinks[0].Part"] = "install";
-        form["Input.FurtherLinks[0].ReceiveBy"] = factory.FormDate(30);
-        form["Input.FurtherLinks[1].DepartmentId"] = await factory.DepartmentAsync("Service");
-        form["Input.FurtherLinks[1].Part"] = "operate";
-        return form;
-    }
+    private async Task<int> SubmittedAsync(string title) => await factory.SubmittedAsync(await ChainFormAsync(title));
 
-    private async Task<int> SubmittedAsync(string title)
-    {
-        using var sales = await SignedInAsync("sales@demo.local");
-        var created = await sales.SubmitAsync("/Promises/Create", await ChainFormAsync(title));
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var details = created.Headers.Location!.PathAndQuery();
-        await sales.SubmitAsync(details, new Dictionary<string, string>(), "form[action*='handler=Submit']");
-        return int.Parse(details.Split('/').Last(), CultureInfo.InvariantCulture);
-    }
-
-    private Task<Dictionary<int, int>> OpenReviewsByLinkAsync(int promiseId, GateStage stage) =>
-        factory.WithDbAsync(db => db.GateReviews
-            .Where(r => r.PromiseId == promiseId && r.Stage == stage && (r.State == GateReviewState.Open || r.State == GateReviewState.Returned))
-            .ToDictionaryAsync(r => r.LinkPosition!.Value, r => r.Id));
+    private Task<Dictionary<int, int>> OpenReviewsByLinkAsync(int promiseId, GateStage stage) => factory.OpenReviewsByLinkAsync(promiseId, stage);
 
     private Task<Promise> PromiseAsync(int promiseId) =>
         factory.WithDbAsync(db => db.Promises.AsNoTracking().SingleAsync(p => p.Id == promiseId));
 
-    /// <summary>The manager answers every checkpoint Met and decides.</summary>
-    private static async Task<HttpResponseMessage> DecideAsync(TestClient manager, int reviewId, GateDecision decision, string? reason = null)
-    {
-        var page = await manager.GetPageAsync($"/Reviews/Details/{reviewId}");
-        var fields = page.QuerySelectorAll<IHtmlInputElement>("input[type=radio][name$='.Answer']").Select(i => i.Name!).Distinct()
-            .ToDictionary(name => name, _ => nameof(CheckpointAnswer.Met));
-        fields["Input.Decision"] = decision.ToString();
-        if (reason is not null)
-        {
-            fields["Input.Reason"] = reason;
-        }
+    private static Task<HttpResponseMessage> DecideAsync(TestClient manager, int reviewId, GateDecision decision, string? reason = null) =>
+        manager.DecideAsync(reviewId, decision, reason);
 
-        return await manager.SubmitAsync(page, fields, Decide);
-    }
+    private Task DecideLinkAsync(string manager, int reviewId, GateDecision decision, string? reason = null) =>
+        factory.DecideLinkAsync(manager, reviewId, decision, reason);
 
-    private async Task DecideLinkAsync(string manager, int reviewId, GateDecision decision, string? reason = null)
-    {
-        using var client = await SignedInAsync(manager);
-        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(client, reviewId, decision, reason)).StatusCode);
-    }
+    private async Task<int> ApprovedAsync(string title) => await factory.ApprovedAsync(await ChainFormAsync(title));
 
-    private async Task<int> ApprovedAsync(string title)
-    {
-        var promiseId = await SubmittedAsync(title);
-        var reviews = await OpenReviewsByLinkAsync(promiseId, GateStage.Feasibility);
-        await DecideLinkAsync(Production, reviews[1], GateDecision.Go);
-        await DecideLinkAsync(Projects, reviews[2], GateDecision.Go);
-        await DecideLinkAsync(Service, reviews[3], GateDecision.Go);
-        return promiseId;
-    }
-
-    private async Task<int> WithProductionAsync(string title)
-    {
-        var promiseId = await ApprovedAsync(title);
-        using var sales = await SignedInAsync("sales@demo.local");
-        await sales.SubmitAsync($"/Promises/Details/{promiseId}",
-            new Dictionary<string, string> { ["Commit.CommittedOn"] = factory.FormDate(0), ["Commit.Channel"] = "Contract" }, "form.commit-form");
-        await DecideLinkAsync(Production, (await OpenReviewsByLinkAsync(promiseId, GateStage.Handover))[1], GateDecision.Go);
-        return promiseId;
-    }
+    private async Task<int> WithProductionAsync(string title) => await factory.WithProductionAsync(await ChainFormAsync(title));
 
     /// <summary>Posts a form of a page another user was shown as <paramref name="other"/> would: with their own antiforgery token.</summary>
     private static async Task<HttpResponseMessage> PostAsAsync(TestClient other, IHtmlDocument page, string formSelector, Dictionary<string, string>? fields = null)

@@ -90,6 +90,8 @@ public sealed partial class LocalizationTests(QualityGatesFactory factory) : ICl
         { "service.manager@demo.local", "/Reviews" },
         { "service.manager@demo.local", "/Reviews/Details/1" },
         { "service.manager@demo.local", "/Reviews/Details/2" },
+        { "service.manager@demo.local", "/Meeting" },
+        { "service.manager@demo.local", "/Digest" },
         { "sales@demo.local", "/Envelopes" },
         { "service.manager@demo.local", "/Envelopes" },
         { "service.manager@demo.local", "/Envelopes/Create" },

@@ -24,4 +24,7 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>Whether notifications reach the user by e-mail; the work list counts them either way.</summary>
     public bool EmailNotifications { get; set; } = true;
+
+    /// <summary>Whether a department manager gets the weekly digest by e-mail (with <see cref="EmailNotifications"/> on).</summary>
+    public bool ReceivesWeeklyDigest { get; set; } = true;
 }

@@ -29,6 +29,9 @@ public enum NotificationKind
 
     /// <summary>Daily: an improvement action the recipient owns is overdue.</summary>
     ActionOverdue,
+
+    /// <summary>Mondays: the weekly digest of the recipient's department (a service manager's).</summary>
+    WeeklyDigest,
 }
 
 /// <summary>Where an outbox row is on its way to the recipient's mailbox or the webhook receiver.</summary>

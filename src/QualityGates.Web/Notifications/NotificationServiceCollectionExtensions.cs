@@ -19,6 +19,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<NotificationRetention>();
         services.AddReminder<ConditionDueReminder>();
         services.AddReminder<ActionOverdueReminder>();
+        services.AddReminder<WeeklyDigestReminder>();
         services.AddQualityGatesWebhooks(configuration);
         services.AddHostedService<NotificationBackgroundService>();
         return services;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using QualityGates.Domain;
 using QualityGates.Web.Authorization;
 using QualityGates.Web.Data;
 using QualityGates.Web.Localization;
@@ -50,13 +51,8 @@ public sealed class Notifier(
         var culture = Cultures.IsSupported(recipient.Culture) ? recipient.Culture! : Cultures.English;
         var (subject, body) = InCulture(culture, () =>
         {
-            var texts = args.Select(a => a switch
-            {
-                NotificationText text => l[text.Key].Value,
-                DateOnly date => date.Date(),
-                DateTime utc => utc.DateTime(zones.OrDefault(recipient.TimeZone)),
-                _ => a,
-            }).ToArray();
+            var zone = zones.OrDefault(recipient.TimeZone);
+            var texts = args.Select(a => NotificationText.Render(a, l, zone)).ToArray();
             return (l[$"Notification.{kind}.Subject", texts].Value,
                 l["Notification.Greeting", recipient.DisplayName].Value + "\n\n" + l[$"Notification.{kind}.Body", texts].Value);
         });
@@ -81,5 +77,23 @@ public sealed class Notifier(
     internal sealed record Recipient(string Id, string DisplayName, string? Culture, string? TimeZone);
 }
 
-/// <summary>An argument that is itself a text, rendered in the recipient's language (e.g. the decision's name).</summary>
-public sealed record NotificationText(string Key);
+/// <summary>
+/// An argument that is itself a text, rendered in the reader's language (e.g. the decision's name), with arguments of
+/// its own; pages render it the same way (the digest's facts).
+/// </summary>
+public sealed record NotificationText(string Key, params object[] Args)
+{
+    /// <summary>An argument as the reader reads it: texts and reference names in their language, dates in its format, times in their zone.</summary>
+    public static object Render(object arg, IStringLocalizer l, TimeZoneInfo zone) => arg switch
+    {
+        NotificationText text => l[text.Key, text.Args.Select(a => Render(a, l, zone)).ToArray()].Value,
+        NotificationLines lines => string.Join("\n", lines.Lines.Select(a => Render(a, l, zone))),
+        LocalizedText name => name.In(Cultures.Current),
+        DateOnly date => date.Date(),
+        DateTime utc => utc.DateTime(zone),
+        _ => arg,
+    };
+}
+
+/// <summary>An argument of several lines, each rendered as a <see cref="NotificationText"/> argument.</summary>
+public sealed record NotificationLines(IReadOnlyList<object> Lines);

@@ -29,6 +29,9 @@ internal sealed class GateReviewConfiguration : IEntityTypeConfiguration<GateRev
         builder.HasIndex(r => r.OpenedAtUtc).HasDatabaseName("IX_GateReviews_Waiting_OpenedAtUtc")
             .HasFilter("\"State\" IN ('Open', 'OnHold')");
         builder.HasIndex(r => new { r.PromiseId, r.Stage });
+        // Handovers returned, waiting to be handed over again (the digest): few at any time. Keyed by what the query
+        // compares, so that SQLite prefers it to the index on Stage.
+        builder.HasIndex(r => new { r.State, r.Stage }, "IX_GateReviews_Returned").HasFilter("\"State\" = 'Returned'");
 
         // The dashboard's gate figures: decisions of a stage in a period.
         builder.HasIndex(r => new { r.Stage, r.DecidedAtUtc });

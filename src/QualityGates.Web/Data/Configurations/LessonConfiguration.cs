@@ -19,5 +19,7 @@ internal sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
 
         // Shown where a promise of a category (and customer) is made or reviewed.
         builder.HasIndex(l => new { l.CategoryId, l.IsActive });
+        // The lessons of a week in a few categories (the digest).
+        builder.HasIndex(l => new { l.CategoryId, l.CreatedAtUtc });
     }
 }

@@ -78,6 +78,9 @@ internal sealed class PromiseConfiguration : IEntityTypeConfiguration<Promise>
         // holds a customer's promise of a source reference already.
         builder.HasIndex(p => p.ImportId);
         builder.HasIndex(p => new { p.SourceReference, p.CustomerId });
+
+        // The weekly digest: the promises broken in a week.
+        builder.HasIndex(p => new { p.Status, p.OutcomeDate });
     }
 }
 
@@ -91,6 +94,9 @@ internal sealed class PromiseLinkConfiguration : IEntityTypeConfiguration<Promis
 
         // The promises a department takes part in along chains (the gate meeting, the digest).
         builder.HasIndex(l => new { l.DepartmentId, l.PromiseId });
+        // What is still coming to a department (the digest): received links, the most of them, stay out.
+        builder.HasIndex(l => new { l.DepartmentId, l.PromiseId }, "IX_PromiseLinks_NotReceived")
+            .HasFilter("\"ReceivedAtUtc\" IS NULL");
         builder.Ignore(l => l.SaysYes);
     }
 }

@@ -11,7 +11,7 @@ using QualityGates.Web.Localization;
 namespace QualityGates.Web.Pages.Account;
 
 /// <summary>
-/// The signed-in user's own settings: whether notifications also come by e-mail, and the time zone times are shown
+/// The signed-in user's own settings: whether notifications and the weekly digest also come by e-mail, and the time zone times are shown
 /// in. Versioned by Identity's concurrency stamp, so a change made meanwhile (by an administrator, or in another tab)
 /// is never overwritten.
 /// </summary>
@@ -53,6 +53,7 @@ public sealed class SettingsModel(
         db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         user.EmailNotifications = Input.EmailNotifications;
+        user.ReceivesWeeklyDigest = Input.ReceivesWeeklyDigest;
         user.TimeZone = TimeZones.Find(Input.TimeZone)?.Id;
         try
         {
@@ -80,6 +81,8 @@ public sealed class SettingsModel(
     {
         public bool EmailNotifications { get; set; }
 
+        public bool ReceivesWeeklyDigest { get; set; }
+
         /// <summary>An IANA id; empty follows the installation's default.</summary>
         public string? TimeZone { get; set; }
 
@@ -88,6 +91,7 @@ public sealed class SettingsModel(
         public static InputModel Of(AppUser user) => new()
         {
             EmailNotifications = user.EmailNotifications,
+            ReceivesWeeklyDigest = user.ReceivesWeeklyDigest,
             TimeZone = user.TimeZone,
             ConcurrencyStamp = user.ConcurrencyStamp ?? "",
         };

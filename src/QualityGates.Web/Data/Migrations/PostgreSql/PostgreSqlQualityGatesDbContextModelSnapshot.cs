@@ -638,6 +638,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("Stage", "DecidedAtUtc");
 
+                    b.HasIndex(new[] { "State", "Stage" }, "IX_GateReviews_Returned")
+                        .HasFilter("\"State\" = 'Returned'");
+
                     b.ToTable("GateReviews");
                 });
 
@@ -976,6 +979,8 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("CategoryId", "CreatedAtUtc");
+
                     b.HasIndex("CategoryId", "IsActive");
 
                     b.ToTable("Lessons");
@@ -1243,6 +1248,8 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("Status", "Id");
 
+                    b.HasIndex("Status", "OutcomeDate");
+
                     b.HasIndex("OwnerId", "AtRisk", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "Status", "DueDate");
@@ -1337,6 +1344,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.HasIndex("DepartmentId", "PromiseId");
 
                     b.HasIndex("PromiseId", "Position");
+
+                    b.HasIndex(new[] { "DepartmentId", "PromiseId" }, "IX_PromiseLinks_NotReceived")
+                        .HasFilter("\"ReceivedAtUtc\" IS NULL");
 
                     b.ToTable("PromiseLinks");
                 });
@@ -1534,6 +1544,9 @@ namespace QualityGates.Web.Data.Migrations.PostgreSql
                     b.Property<string>("PreferredCulture")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("ReceivesWeeklyDigest")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");

@@ -640,6 +640,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Stage", "DecidedAtUtc");
 
+                    b.HasIndex(new[] { "State", "Stage" }, "IX_GateReviews_Returned")
+                        .HasFilter("\"State\" = 'Returned'");
+
                     b.ToTable("GateReviews");
                 });
 
@@ -978,6 +981,8 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("CategoryId", "CreatedAtUtc");
+
                     b.HasIndex("CategoryId", "IsActive");
 
                     b.ToTable("Lessons");
@@ -1245,6 +1250,8 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "Id");
 
+                    b.HasIndex("Status", "OutcomeDate");
+
                     b.HasIndex("OwnerId", "AtRisk", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "Status", "DueDate");
@@ -1339,6 +1346,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.HasIndex("DepartmentId", "PromiseId");
 
                     b.HasIndex("PromiseId", "Position");
+
+                    b.HasIndex(new[] { "DepartmentId", "PromiseId" }, "IX_PromiseLinks_NotReceived")
+                        .HasFilter("\"ReceivedAtUtc\" IS NULL");
 
                     b.ToTable("PromiseLinks");
                 });
@@ -1536,6 +1546,9 @@ namespace QualityGates.Web.Data.Migrations.SqlServer
                     b.Property<string>("PreferredCulture")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
+
+                    b.Property<bool>("ReceivesWeeklyDigest")
+                        .HasColumnType("bit");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");

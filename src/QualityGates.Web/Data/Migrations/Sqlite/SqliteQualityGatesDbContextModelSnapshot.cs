@@ -613,6 +613,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Stage", "DecidedAtUtc");
 
+                    b.HasIndex(new[] { "State", "Stage" }, "IX_GateReviews_Returned")
+                        .HasFilter("\"State\" = 'Returned'");
+
                     b.ToTable("GateReviews");
                 });
 
@@ -937,6 +940,8 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("CategoryId", "CreatedAtUtc");
+
                     b.HasIndex("CategoryId", "IsActive");
 
                     b.ToTable("Lessons");
@@ -1202,6 +1207,8 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "Id");
 
+                    b.HasIndex("Status", "OutcomeDate");
+
                     b.HasIndex("OwnerId", "AtRisk", "Status");
 
                     b.HasIndex("PromisingDepartmentId", "Status", "DueDate");
@@ -1292,6 +1299,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.HasIndex("DepartmentId", "PromiseId");
 
                     b.HasIndex("PromiseId", "Position");
+
+                    b.HasIndex(new[] { "DepartmentId", "PromiseId" }, "IX_PromiseLinks_NotReceived")
+                        .HasFilter("\"ReceivedAtUtc\" IS NULL");
 
                     b.ToTable("PromiseLinks");
                 });
@@ -1485,6 +1495,9 @@ namespace QualityGates.Web.Data.Migrations.Sqlite
                     b.Property<string>("PreferredCulture")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReceivesWeeklyDigest")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");

@@ -144,6 +144,21 @@ public sealed class ValueChainTests(QualityGatesFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_parts_colleagues_gave_links_of_a_category_are_suggested_for_that_category()
+    {
+        await SubmittedAsync("Line availability 95 %, parts suggested");
+        using var sales = await SignedInAsync("sales@demo.local");
+
+        var form = await sales.GetPageAsync("/Promises/Create");
+
+        var responseTime = await factory.CategoryAsync("Response time");
+        var suggested = form.QuerySelectorAll($"datalist#link-parts-{responseTime} option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(["build", "install", "operate"], suggested.Take(3).Order());
+        Assert.Contains("commission", suggested);
+        Assert.All(form.QuerySelectorAll("input[data-link-part]"), i => Assert.Equal("link-parts", i.GetAttribute("list")));
+    }
+
+    [Fact]
     public async Task A_department_twice_or_a_part_without_department_is_refused_next_to_its_row_with_the_input_kept()
     {
         using var sales = await SignedInAsync("sales@demo.local");

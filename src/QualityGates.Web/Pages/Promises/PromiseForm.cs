@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
@@ -269,19 +270,43 @@ public interface IPromiseFormPage
     int? DueDateProposedInDays => null;
 }
 
-/// <summary>The choices of the promise form's drop-downs; of the customers only the chosen one (a type-ahead finds the others).</summary>
+/// <summary>
+/// The choices of the promise form's drop-downs; of the customers only the chosen one (a type-ahead finds the others);
+/// per category, the parts colleagues gave links lately, suggested beside the usual ones.
+/// </summary>
 public sealed record PromiseFormOptions(
     IReadOnlyList<SelectListItem> Categories,
     IReadOnlyList<SelectListItem> DeliveringDepartments,
     IReadOnlyList<SelectListItem> ChosenCustomer,
-    bool GeneralClaimsAllowed)
+    bool GeneralClaimsAllowed,
+    IReadOnlyDictionary<int, IReadOnlyList<string>> PartsByCategory)
 {
+    /// <summary>The newest links read for the suggestions: what is in use now, at a cost that does not grow with the history.</summary>
+    public const int RecentLinks = 500;
+
+    public const int PartsPerCategory = 8;
+
     /// <summary>The active categories, and <paramref name="keptCategoryId"/>: the one a promise being changed has.</summary>
     public static async Task<PromiseFormOptions> LoadAsync(QualityGatesDbContext db, Department promisingDepartment, PromiseForm input, int? keptCategoryId = null)
     {
         var categories = await Lookups.CategoriesAsync(db, activeOnly: true, keptCategoryId);
         var delivering = await Lookups.DepartmentsAsync(db, DepartmentKind.Delivering);
         var customer = await Lookups.ChosenCustomerAsync(db, input.CustomerId);
-        return new PromiseFormOptions(categories, delivering, customer, promisingDepartment.MakesGeneralClaims);
+        return new PromiseFormOptions(categories, delivering, customer, promisingDepartment.MakesGeneralClaims, await PartsByCategoryAsync(db));
+    }
+
+    private static async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> PartsByCategoryAsync(QualityGatesDbContext db)
+    {
+        var recent = await (from link in db.PromiseLinks
+                            where link.Part != null
+                            orderby link.Id descending
+                            join promise in db.Promises on link.PromiseId equals promise.Id
+                            select new { promise.CategoryId, Part = link.Part! })
+            .Take(RecentLinks).ToListAsync();
+        return recent.GroupBy(r => r.CategoryId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<string>)g.GroupBy(r => r.Part, StringComparer.CurrentCultureIgnoreCase)
+                .OrderByDescending(p => p.Count()).ThenBy(p => p.Key, StringComparer.CurrentCulture)
+                .Take(PartsPerCategory).Select(p => p.Key).ToList());
     }
 }

@@ -37,7 +37,7 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
 
         var rows = query.Select(r => new Row
         {
-            Id = r.Message.Id, Kind = r.Message.Kind, RecipientName = r.DisplayName, RecipientEmail = r.Email, Subject = r.Message.Subject,
+            Id = r.Message.Id, Kind = r.Message.Kind, RecipientName = r.DisplayName, RecipientEmail = r.Email, Subject = r.Message.Subject, Culture = r.Message.Culture,
             LinkPath = r.Message.LinkPath, State = r.Message.State, Attempts = r.Message.Attempts, CreatedAtUtc = r.Message.CreatedAtUtc,
             NextAttemptAtUtc = r.Message.NextAttemptAtUtc, SentAtUtc = r.Message.SentAtUtc, LastError = r.Message.LastError,
         });
@@ -59,6 +59,9 @@ public sealed class IndexModel(QualityGatesDbContext db) : PageModel
         public string? RecipientEmail { get; init; }
 
         public string Subject { get; init; } = "";
+
+        /// <summary>The recipient's language, in which the subject is written.</summary>
+        public string Culture { get; init; } = "";
 
         public string LinkPath { get; init; } = "";
 

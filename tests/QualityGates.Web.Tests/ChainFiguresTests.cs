@@ -111,7 +111,7 @@ public sealed class ChainFiguresTests(QualityGatesFactory factory) : IClassFixtu
             var manager = managers[review.DecidingDepartmentId];
             review.Decide(promise, checklist, new ReviewDecisionInput(decision, manager.Id, review.DecidingDepartmentId, answers,
                 decision is GateDecision.Go ? null : "Reason given", null, []), now.AddDays(day));
-            await gates.FeasibilityDecidedAsync(promise);
+            await gates.FeasibilityDecidedAsync(promise, manager.Id);
             await db.SaveChangesAsync();
         }
 

@@ -86,6 +86,30 @@ public sealed class ValueChainTests(QualityGatesFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_no_go_of_one_link_resolves_the_conditions_another_link_set_in_that_round()
+    {
+        var promiseId = await SubmittedAsync("Line availability 95 %, conditional then refused");
+        var reviews = await OpenReviewsByLinkAsync(promiseId, GateStage.Feasibility);
+        using (var production = await SignedInAsync(Production))
+        {
+            var page = await production.GetPageAsync($"/Reviews/Details/{reviews[1]}");
+            var fields = page.QuerySelectorAll<IHtmlInputElement>("input[type=radio][name$='.Answer']").Select(i => i.Name!).Distinct()
+                .ToDictionary(name => name, _ => nameof(CheckpointAnswer.Met));
+            fields["Input.Decision"] = nameof(GateDecision.ConditionalGo);
+            fields["Input.Conditions[0].Text"] = "Spare parts stocked at the plant";
+            fields["Input.Conditions[0].OwnerId"] = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == Production).Select(u => u.Id).SingleAsync());
+            fields["Input.Conditions[0].DueDate"] = factory.FormDate(7);
+            Assert.Equal(HttpStatusCode.Redirect, (await production.SubmitAsync(page, fields, Decide)).StatusCode);
+        }
+
+        await DecideLinkAsync(Projects, reviews[2], GateDecision.NoGo, "No installation crew in that region before summer");
+
+        Assert.Equal(PromiseStatus.Rejected, (await PromiseAsync(promiseId)).Status);
+        var condition = await factory.WithDbAsync(db => db.GateReviews.Where(r => r.Id == reviews[1]).SelectMany(r => r.Conditions).SingleAsync());
+        Assert.NotNull(condition.ResolvedAtUtc);
+    }
+
+    [Fact]
     public async Task Each_link_hands_over_to_the_next_and_only_the_department_holding_the_promise_delivers()
     {
         var promiseId = await WithProductionAsync("Line availability 95 %, along the chain");

@@ -106,7 +106,7 @@ public static class DashboardFigureSql
         new("MedianDaysToDecision", (q, f) => One(q.MedianDaysToDecisionAsync(f), m => [m.Decisions, m.Median]),
             HistogramMedian("DaysToDecision")),
         new("OpenConditionsPastDue", (q, f) => One(q.OpenConditionsPastDueAsync(f), n => [n]),
-            """SELECT COUNT(*) FROM "ReviewCondition" c WHERE c."ResolvedAtUtc" IS NULL AND c."DueDate" < @today"""),
+            """SELECT COUNT(DISTINCT r."PromiseId") FROM "ReviewCondition" c JOIN "GateReviews" r ON r."Id" = c."GateReviewId" WHERE c."ResolvedAtUtc" IS NULL AND c."DueDate" < @today"""),
         new("TrafficLightsByDepartment", (q, f) => Many(q.TrafficLightsByDepartmentAsync(f),
                 t => [t.DeliveringDepartmentId, t.DeliveringDepartmentName, t.Green, t.Yellow, t.Red]),
             $"""

@@ -357,7 +357,8 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
 
     /// <summary>
     /// G1 asks every link that has to answer; the links decide one after the other, and once one refuses or recycles the
-    /// promise the others' reviews have nothing left to decide (as <c>GateWorkflow.FeasibilityDecidedAsync</c> does).
+    /// promise the others' reviews have nothing left to decide and their conditions are resolved (as
+    /// <c>GateWorkflow.FeasibilityDecidedAsync</c> does).
     /// </summary>
     private DateTime FeasibilityGate(PromiseRecords records, Person owner, DateTime t, Random random, Action<object> assignIds)
     {
@@ -376,6 +377,11 @@ public sealed class Lifecycle(World world, GeneratorOptions options)
 
             var decidedAt = FeasibilityOfLink(records, review, owner, t, random, assignIds);
             end = decidedAt > end ? decidedAt : end;
+        }
+
+        if (promise.Status is PromiseStatus.Rejected or PromiseStatus.Draft && reviews.SelectMany(r => r.Decisions).LastOrDefault()?.DeciderId is { } decider)
+        {
+            reviews.ForEach(r => r.ResolveOpenConditions(decider, null, end));
         }
 
         return end;

@@ -358,7 +358,7 @@ public sealed class Promise : IVersioned
     }
 
     /// <summary>The links that still have to answer the feasibility gate on the current revision.</summary>
-    public IReadOnlyList<PromiseLink> LinksToAsk => _links.Where(l => l.FeasibilityDecision is null).ToList();
+    public IReadOnlyList<PromiseLink> LinksToAsk => InOrder().Where(l => l.FeasibilityDecision is null).ToList();
 
     /// <summary>
     /// The holding department records whether the promise was kept. A broken promise names its breach cause and the

@@ -11,9 +11,10 @@ namespace QualityGates.Web.Gates;
 /// <summary>
 /// The promise's lifecycle steps that open gate reviews, in the same unit of work: submitting opens G1 for every link of
 /// the value chain (a link passed at once when an active capability envelope covers its part), committing opens the G2
-/// handover to the first link, each link hands over to the next, recording the outcome opens the G3 closure review. The deciding department hears of every review
-/// that waits for it, and webhook receivers of submissions, envelope decisions and broken promises (unless
-/// <paramref name="notifications"/> is left out, as by the demo data). The caller saves.
+/// handover to the first link, each link hands over to the next, recording the outcome opens the G3 closure review.
+/// The deciding department hears of every review that waits for it, and webhook receivers of submissions, envelope
+/// decisions and broken promises (unless <paramref name="notifications"/> is left out, as by the demo data). The caller
+/// saves.
 /// </summary>
 public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time, GateNotifications? notifications = null)
 {
@@ -38,14 +39,22 @@ public sealed class GateWorkflow(QualityGatesDbContext db, TimeProvider time, Ga
 
     /// <summary>
     /// After a feasibility decision of one link: a No-Go or Recycle ended the round for the whole promise, so the other
-    /// links' reviews have nothing left to decide and leave the work lists.
+    /// links' reviews have nothing left to decide and leave the work lists, and the conditions another link set in this
+    /// round are resolved with it (the next submission asks every link again), by the decider.
     /// </summary>
-    public async Task FeasibilityDecidedAsync(Promise promise, CancellationToken ct = default)
+    public async Task FeasibilityDecidedAsync(Promise promise, string deciderId, CancellationToken ct = default)
     {
-        if (promise.Status is PromiseStatus.Rejected or PromiseStatus.Draft)
+        if (promise.Status is not (PromiseStatus.Rejected or PromiseStatus.Draft))
         {
-            await SupersedeRunningReviewsAsync(promise, time.GetUtcNow().UtcDateTime, ct);
+            return;
         }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await SupersedeRunningReviewsAsync(promise, now, ct);
+        var withOpenConditions = await db.GateReviews.Include(r => r.Conditions)
+            .Where(r => r.PromiseId == promise.Id && r.Stage == GateStage.Feasibility && r.Conditions.Any(c => c.ResolvedAtUtc == null))
+            .ToListAsync(ct);
+        withOpenConditions.ForEach(r => r.ResolveOpenConditions(deciderId, null, now));
     }
 
     /// <summary>The link that holds a promise in delivery hands it over to the next link, which reviews the handover.</summary>

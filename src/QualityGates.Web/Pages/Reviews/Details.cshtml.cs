@@ -155,7 +155,7 @@ public sealed class DetailsModel(
         try
         {
             Review.Decide(Promise, Checklist, Input.ToDecision(User.UserId(), User.DepartmentId()), time.GetUtcNow().UtcDateTime, FeasibilityConditionsOpen);
-            await gates.FeasibilityDecidedAsync(Promise);
+            await gates.FeasibilityDecidedAsync(Promise, User.UserId());
             await notifications.DecidedAsync(Review, Promise, Input.Decision!.Value);
             db.Entry(Review).Property(r => r.Version).OriginalValue = Input.Version;
             await db.SaveChangesAsync();

@@ -92,14 +92,13 @@ public sealed class ValueChainTests(QualityGatesFactory factory) : IClassFixture
         var reviews = await OpenReviewsByLinkAsync(promiseId, GateStage.Feasibility);
         using (var production = await SignedInAsync(Production))
         {
-            var page = await production.GetPageAsync($"/Reviews/Details/{reviews[1]}");
-            var fields = page.QuerySelectorAll<IHtmlInputElement>("input[type=radio][name$='.Answer']").Select(i => i.Name!).Distinct()
-                .ToDictionary(name => name, _ => nameof(CheckpointAnswer.Met));
-            fields["Input.Decision"] = nameof(GateDecision.ConditionalGo);
-            fields["Input.Conditions[0].Text"] = "Spare parts stocked at the plant";
-            fields["Input.Conditions[0].OwnerId"] = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == Production).Select(u => u.Id).SingleAsync());
-            fields["Input.Conditions[0].DueDate"] = factory.FormDate(7);
-            Assert.Equal(HttpStatusCode.Redirect, (await production.SubmitAsync(page, fields, Decide)).StatusCode);
+            var withCondition = new Dictionary<string, string>
+            {
+                ["Input.Conditions[0].Text"] = "Spare parts stocked at the plant",
+                ["Input.Conditions[0].OwnerId"] = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == Production).Select(u => u.Id).SingleAsync()),
+                ["Input.Conditions[0].DueDate"] = factory.FormDate(7),
+            };
+            Assert.Equal(HttpStatusCode.Redirect, (await production.DecideAsync(reviews[1], GateDecision.ConditionalGo, more: withCondition)).StatusCode);
         }
 
         await DecideLinkAsync(Projects, reviews[2], GateDecision.NoGo, "No installation crew in that region before summer");

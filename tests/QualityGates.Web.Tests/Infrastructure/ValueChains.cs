@@ -60,8 +60,9 @@ public static class ValueChains
             .Where(r => r.PromiseId == promiseId && r.Stage == stage && (r.State == GateReviewState.Open || r.State == GateReviewState.Returned))
             .ToDictionaryAsync(r => r.LinkPosition!.Value, r => r.Id));
 
-    /// <summary>The manager answers every checkpoint Met and decides.</summary>
-    public static async Task<HttpResponseMessage> DecideAsync(this TestClient manager, int reviewId, GateDecision decision, string? reason = null)
+    /// <summary>The manager answers every checkpoint Met and decides, with <paramref name="more"/> fields (a condition) if given.</summary>
+    public static async Task<HttpResponseMessage> DecideAsync(
+        this TestClient manager, int reviewId, GateDecision decision, string? reason = null, IReadOnlyDictionary<string, string>? more = null)
     {
         var page = await manager.GetPageAsync($"/Reviews/Details/{reviewId}");
         var fields = page.QuerySelectorAll<IHtmlInputElement>("input[type=radio][name$='.Answer']").Select(i => i.Name!).Distinct()
@@ -70,6 +71,11 @@ public static class ValueChains
         if (reason is not null)
         {
             fields["Input.Reason"] = reason;
+        }
+
+        foreach (var (name, value) in more ?? new Dictionary<string, string>())
+        {
+            fields[name] = value;
         }
 
         return await manager.SubmitAsync(page, fields, Decide);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QualityGates.Domain.Customers;
@@ -58,6 +59,24 @@ public sealed class ChainFiguresTests(QualityGatesFactory factory) : IClassFixtu
         Assert.Equal(recounted.Handovers, summarized.Handovers);
         Assert.Equal(recounted.Holds, summarized.Holds);
         Assert.Equal(recounted.BrokenAt, summarized.BrokenAt);
+    }
+
+    [Fact]
+    public async Task A_pair_of_departments_on_the_dashboard_drills_down_to_its_accepted_handovers()
+    {
+        var (customerId, today) = await BuildAsync();
+        using var executive = factory.CreateTestClient();
+        await executive.SignInSuccessfullyAsync("exec@demo.local");
+        var months = string.Create(CultureInfo.InvariantCulture, $"Input.From={today:yyyy-MM}&Input.To={today.AddMonths(24):yyyy-MM}&Input.CustomerId={customerId}");
+
+        var dashboard = await executive.GetPageAsync($"/Dashboard?{months}");
+        var pair = dashboard.QuerySelectorAll("table#chain-handovers tbody tr").Single(r => r.TextContent.Contains("Production", StringComparison.Ordinal)
+                                                                                       && r.QuerySelectorAll("td")[1].TextContent == "Projects");
+        var list = await executive.GetPageAsync(pair.QuerySelector("a")!.GetAttribute("href")!);
+
+        Assert.Equal("2", pair.QuerySelector("a")!.TextContent.Trim());
+        Assert.Equal(2, list.QuerySelectorAll("main table tbody tr").Length);
+        Assert.All(list.QuerySelectorAll("main table tbody tr"), row => Assert.Contains("Projects", row.TextContent, StringComparison.Ordinal));
     }
 
     private async Task<(IReadOnlyList<ChainHandoverRow> Handovers, IReadOnlyList<LinkHoldRow> Holds, IReadOnlyList<BrokenAtRow> BrokenAt)> FiguresAsync(

@@ -25,6 +25,7 @@ public sealed record DrillDown(string Figure, DashboardInput Dashboard)
     {
         ["kept-rate"] = false,
         ["broken-at"] = false,
+        ["chain-handovers"] = false,
         ["kept-rate-first"] = true,
         ["moving-target-effect"] = false,
         ["ungated"] = true,

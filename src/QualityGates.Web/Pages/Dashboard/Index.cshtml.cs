@@ -135,12 +135,14 @@ public sealed class IndexModel(
     /// The feasibility reviews decided in the period behind a gate figure, narrowed as the figure narrows them:
     /// by the departments and category the review judged (kept on the review) and the promise's customer.
     /// </summary>
-    public string Reviews(string figure, int? decidingDepartmentId = null, GateDecision? decision = null, bool? byEnvelope = null)
+    public string Reviews(
+        string figure, int? decidingDepartmentId = null, GateDecision? decision = null, bool? byEnvelope = null,
+        GateStage stage = GateStage.Feasibility, int? handingOverDepartmentId = null)
     {
         var values = new Dictionary<string, string>
         {
             ["show"] = "decided",
-            ["stage"] = nameof(GateStage.Feasibility),
+            ["stage"] = stage.ToString(),
             ["decidedFrom"] = Iso(Filter.From),
             ["decidedTo"] = Iso(Filter.To),
         };
@@ -153,6 +155,7 @@ public sealed class IndexModel(
         }
 
         Add("departmentId", decidingDepartmentId);
+        Add("handingOverDepartmentId", handingOverDepartmentId);
         Add("decision", decision);
         Add("byEnvelope", byEnvelope is { } e ? (e ? "true" : "false") : null);
         Add("promisingDepartmentId", Filter.PromisingDepartmentId ?? Scope.PromisingDepartmentId);

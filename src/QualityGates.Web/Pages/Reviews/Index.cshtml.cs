@@ -49,12 +49,17 @@ public sealed class IndexModel(QualityGatesDbContext db, IStringLocalizer<Shared
     [BindProperty(SupportsGet = true)]
     public int? CustomerId { get; set; }
 
+    /// <summary>Handovers given by this department (the promising side or the link before): a pair along the value chains.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? HandingOverDepartmentId { get; set; }
+
     /// <summary>Whether the list shows other than what it opens with (the waiting reviews of every department).</summary>
     public bool IsFiltered => Show is not (null or "waiting") || DepartmentId is not null || HasFigureFilters;
 
     public bool HasFigureFilters =>
         Stage is not null || Decision is not null || ByEnvelope is not null || DecidedFrom is not null || DecidedTo is not null
-        || PromisingDepartmentId is not null || DeliveringDepartmentId is not null || CategoryId is not null || CustomerId is not null;
+        || PromisingDepartmentId is not null || DeliveringDepartmentId is not null || CategoryId is not null || CustomerId is not null
+        || HandingOverDepartmentId is not null;
 
     /// <summary>The position after which the page starts (the next page), or before which it ends (the previous one).</summary>
     [BindProperty(SupportsGet = true)]
@@ -107,6 +112,7 @@ public sealed class IndexModel(QualityGatesDbContext db, IStringLocalizer<Shared
         return new FilterWords(l)
             .Add("Reviews.Show", Show is "decided" ? l["Reviews.Show.Decided"] : Show is "all" ? l["Reviews.Show.All"] : l["Reviews.Show.Waiting"])
             .Add("Reviews.Gate", Stage is { } stage ? l["GateStage." + stage].Value : null)
+            .Add("Reviews.HandingOverDepartment", HandingOverDepartmentId, all)
             .Add("Reviews.DecidingDepartment", DepartmentId, all)
             .Add("Reviews.Decision", Decision is { } decision ? l["Decision." + decision].Value : null)
             .Flag("Reviews.ByEnvelopeFilter", ByEnvelope)
@@ -165,6 +171,11 @@ public sealed class IndexModel(QualityGatesDbContext db, IStringLocalizer<Shared
         if (CustomerId is { } customer)
         {
             query = query.Where(r => r.PromiseCustomerId == customer);
+        }
+
+        if (HandingOverDepartmentId is { } handingOver)
+        {
+            query = query.Where(r => r.HandingOverDepartmentId == handingOver);
         }
 
         return query;

@@ -41,6 +41,9 @@ public sealed class ReviewListItem
     /// <summary>The link of the promise's value chain the review asks or hands over to; null for the closure review.</summary>
     public int? LinkPosition { get; init; }
 
+    /// <summary>A handover's giving side: the promising department, or the link before.</summary>
+    public int? HandingOverDepartmentId { get; init; }
+
     public bool PassedByEnvelope { get; init; }
 
     /// <summary>The category, and below the departments, of the promise as the review judged it (kept on the review).</summary>
@@ -82,6 +85,7 @@ public sealed class ReviewListItem
             PromiseDueDate = p.DueDate,
             PromiseStatus = p.Status,
             LinkPosition = r.LinkPosition,
+            HandingOverDepartmentId = r.HandingOverDepartmentId,
             Stage = r.Stage,
             PassedByEnvelope = r.PassedByEnvelope,
             CategoryId = r.CategoryId,

@@ -298,9 +298,9 @@ public sealed record PromiseFormOptions(
     private static async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> PartsByCategoryAsync(QualityGatesDbContext db)
     {
         var recent = await (from link in db.PromiseLinks
+                            join promise in db.Promises on link.PromiseId equals promise.Id
                             where link.Part != null
                             orderby link.Id descending
-                            join promise in db.Promises on link.PromiseId equals promise.Id
                             select new { promise.CategoryId, Part = link.Part! })
             .Take(RecentLinks).ToListAsync();
         return recent.GroupBy(r => r.CategoryId).ToDictionary(

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using QualityGates.Browser.Tests.Infrastructure;
 using QualityGates.Web.Data.Seeding;
@@ -48,11 +49,13 @@ public sealed class NavigationTests(BrowserFixture browser) : IClassFixture<Brow
 
         await Expect(filters).ToBeHiddenAsync();
         await toggle.ClickAsync();
-        await Expect(filters).ToBeVisibleAsync();
         await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        // Bootstrap has finished unfolding when "collapsing" gives way to "show"; a click before that may miss.
+        await Expect(filters).ToHaveClassAsync(new Regex(@"\bshow\b"));
 
         await page.Locator("#q").FillAsync("Hotline");
         await filters.GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"[?&]q=Hotline"));
         await Expect(filters).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Filters (in use)" })).ToBeVisibleAsync();
 

@@ -39,6 +39,9 @@ public class BrowserFixture : IAsyncLifetime
 
         _baseAddress = _app.Start();
         _playwright = await Playwright.CreateAsync();
+        // CI runs this suite beside the web tests on two cores: a page's first query of a kind (EF compiles it)
+        // can take longer than Playwright's 5 s default there. A journey still fails on what never appears.
+        Assertions.SetDefaultExpectTimeout(15_000);
         // Playwright cannot download its own browsers here; its NuGet package carries only the driver.
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

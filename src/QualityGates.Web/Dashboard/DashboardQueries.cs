@@ -368,23 +368,31 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     /// <summary>The median, in days to the hour, of the durations in a histogram slice over the filter's months.</summary>
     private async Task<(int Count, double? Median)> HistogramMedianAsync(DurationKind kind, SummarySlice slice, int sliceId, DashboardFilter filter, CancellationToken ct)
     {
-        var hours = await db.DurationHistograms.AsNoTracking()
-            .Where(h => h.Kind == kind && h.Slice == slice && h.SliceId == sliceId && h.Month >= filter.FromMonth && h.Month <= filter.ToMonth)
+        var buckets = await Histograms(kind, slice, filter).Where(h => h.SliceId == sliceId)
             .GroupBy(h => h.Hours)
-            .Select(g => new { Hours = g.Key, Count = g.Sum(h => h.Count) })
+            .Select(g => new HourBucket { SliceId = sliceId, Hours = g.Key, Count = g.Sum(h => h.Count) })
             .Where(h => h.Count > 0)
-            .OrderBy(h => h.Hours)
             .ToListAsync(ct);
-        var count = hours.Sum(h => h.Count);
+        return MedianOf(buckets);
+    }
+
+    private IQueryable<DurationHistogram> Histograms(DurationKind kind, SummarySlice slice, DashboardFilter filter) =>
+        db.DurationHistograms.AsNoTracking()
+            .Where(h => h.Kind == kind && h.Slice == slice && h.Month >= filter.FromMonth && h.Month <= filter.ToMonth);
+
+    /// <summary>The count and median of one slice's hour buckets (any order): the mean of the one or two middle values.</summary>
+    private static (int Count, double? Median) MedianOf(IReadOnlyCollection<HourBucket> buckets)
+    {
+        var count = buckets.Sum(h => h.Count);
         if (count == 0)
         {
             return (0, null);
         }
 
-        // The values at the middle positions (one for an odd count, two for an even one).
+        var ordered = buckets.OrderBy(h => h.Hours).ToList();
         double ValueAt(long position)
         {
-            foreach (var h in hours)
+            foreach (var h in ordered)
             {
                 if (position < h.Count)
                 {
@@ -445,14 +453,17 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
         var rows = new List<LinkHoldRow>();
         if (Summarized(filter) && filter.Narrowing().Count == 0)
         {
-            var departments = await db.DurationHistograms.AsNoTracking()
-                .Where(h => h.Kind == DurationKind.LinkHeld && h.Slice == SummarySlice.DeliveringDepartment && h.Month >= filter.FromMonth && h.Month <= filter.ToMonth && h.Count > 0)
-                .Select(h => h.SliceId).Distinct().ToListAsync(ct);
-            foreach (var department in departments)
+            // Every department's buckets in one read: one pass over the period's rows instead of one per department.
+            var buckets = await Histograms(DurationKind.LinkHeld, SummarySlice.DeliveringDepartment, filter)
+                .GroupBy(h => new { h.SliceId, h.Hours })
+                .Select(g => new HourBucket { SliceId = g.Key.SliceId, Hours = g.Key.Hours, Count = g.Sum(h => h.Count) })
+                .Where(h => h.Count > 0)
+                .ToListAsync(ct);
+            rows.AddRange(buckets.GroupBy(h => h.SliceId).Select(g =>
             {
-                var (count, median) = await HistogramMedianAsync(DurationKind.LinkHeld, SummarySlice.DeliveringDepartment, department, filter, ct);
-                rows.Add(new LinkHoldRow(department, names.GetValueOrDefault(department, ""), count, median));
-            }
+                var (count, median) = MedianOf(g.ToList());
+                return new LinkHoldRow(g.Key, names.GetValueOrDefault(g.Key, ""), count, median);
+            }));
         }
         else
         {
@@ -751,6 +762,16 @@ public sealed class DashboardQueries(QualityGatesDbContext db, TimeProvider time
     }
 
     // Set by member, not constructor, so that EF can still filter and order by its members in SQL.
+    /// <summary>The durations of one hour in a histogram slice, summed over months.</summary>
+    private sealed class HourBucket
+    {
+        public int SliceId { get; init; }
+
+        public int Hours { get; init; }
+
+        public long Count { get; init; }
+    }
+
     private sealed class CustomerSums
     {
         public int CustomerId { get; init; }

@@ -10,7 +10,11 @@
 #
 #   scripts/benchmark.sh [--providers "sqlite postgresql"] [--sizes "10000 100000 1000000"]
 #                        [--duration 20s] [--concurrency 8] [--regenerate] [--no-queries] [--no-build] [--generate-only]
+#                        [--pages "dashboard my-work"] [--app DIR]
 # --generate-only fills the cache and stops. Start measurements through ../shared/tools/quiet, alone on the machine.
+# --app DIR measures a build published into DIR instead of this tree's; its results go to DIR/results.tsv and not
+# into the docs. To compare two builds (runs differ by more than most changes do), measure them in turn, repeatedly
+# (docs/benchmarks.md, "Comparing two builds").
 # Environment: BENCH_DATA (default /work/benchdata), BENCH_PORT (5401), BENCH_PROXY_PORT (5402), BENCH_PG_PORT (5445),
 #              BENCH_QUIET (load to wait for before a measurement, 1.0), BENCH_QUIET_WAIT (seconds, 900).
 set -euo pipefail
@@ -25,6 +29,8 @@ regenerate=false
 queries=true
 build=true
 generate_only=false
+pages="dashboard register-first register-deep-filtered my-work review-list promise-detail settings"
+app_dir=""
 while (($#)); do
     case $1 in
         --providers) providers=$2; shift 2 ;;
@@ -35,6 +41,8 @@ while (($#)); do
         --no-queries) queries=false; shift ;;
         --no-build) build=false; shift ;;
         --generate-only) generate_only=true; shift ;;
+        --pages) pages=$2; shift 2 ;;
+        --app) app_dir=$(cd "$2" && pwd); shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -47,8 +55,10 @@ quiet_load=${BENCH_QUIET:-1.0}
 quiet_wait=${BENCH_QUIET_WAIT:-900}
 report_max=1.5
 pgdir=$data/pg
-results=$data/results.tsv
 mkdir -p "$data/sqlite" "$data/logs"
+results=${app_dir:+$app_dir/results.tsv}
+results=${results:-$data/results.tsv}
+app_dir=${app_dir:-$data/app}
 
 # shellcheck source=scripts/lib/cluster.sh
 source "$root/scripts/lib/cluster.sh" # start_proxy, sign_in, web; its $WORK holds the proxy and the cookie jars
@@ -84,7 +94,8 @@ wait_quiet() {
 
 if $build; then
     log "Building (Release)"
-    dotnet publish src/QualityGates.Web -c Release -o "$data/app" --nologo -v q >/dev/null
+    # --app measures a build published elsewhere; this tree's app is not needed then.
+    [[ $app_dir == "$data/app" ]] && dotnet publish src/QualityGates.Web -c Release -o "$data/app" --nologo -v q >/dev/null
     dotnet build tools/QualityGates.DataGenerator -c Release --nologo -v q >/dev/null
     dotnet build tools/QualityGates.Benchmarks -c Release --nologo -v q >/dev/null
 fi
@@ -146,7 +157,7 @@ start_bench_app() { # provider n
     local provider_setting=Sqlite
     [[ $1 == postgresql ]] && provider_setting=PostgreSql
     (
-        cd "$data/app"
+        cd "$app_dir"
         ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
             Database__Provider=$provider_setting ConnectionStrings__QualityGates="$(connection_for "$1" "$2")" \
             Database__MigrateOnStartup=false Demo__Seed=false Notifications__BackgroundEnabled=false \
@@ -199,6 +210,7 @@ page_size() { # url session
 # line to results.tsv unless the load before was above $report_max. A slow page or an error is a result too.
 measure() { # provider n page url session
     local cookie out before ok failed rps p50 p95 p99 sizes
+    [[ " $pages " == *" $3 "* ]] || return 0
     sizes=$(page_size "$4" "$5")
     hey -z 3s -c "$concurrency" "${browser[@]}" -H "Cookie: $(auth_cookie "$5")" "$proxy$4" >/dev/null
     wait_quiet
@@ -224,7 +236,7 @@ measure() { # provider n page url session
     p99=$(percentile 99)
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$1" "$2" "$3" "$4" "$p50" "$p95" "$p99" "$rps" "$before" \
         "$concurrency" "${ok:-0}" "$failed" "${sizes% *}" "${sizes#* }" >>"$results"
-    log "$1 N=$2 $3: p50 $p50 ms, p95 $p95 ms, p99 $p99 ms, $rps req/s, ${ok:-0} ok, $failed failed, ${sizes% *} B sent (${sizes#* } B), load before $before"
+    log "$1 N=$2 $3 ($app_dir): p50 $p50 ms, p95 $p95 ms, p99 $p99 ms, $rps req/s, ${ok:-0} ok, $failed failed, ${sizes% *} B sent (${sizes#* } B), load before $before"
 }
 
 [[ -f $results ]] || printf 'at\tprovider\tpromises\tpage\turl\tp50_ms\tp95_ms\tp99_ms\treq_per_s\tload_1_5_15\tconcurrency\tok\tfailed\tbytes_sent\tbytes_html\n' >"$results"
@@ -238,7 +250,8 @@ for provider in $providers; do
         start_bench_app "$provider" "$n"
         for session in "${!emails[@]}"; do sign_in "$session" "$proxy" "${emails[$session]}"; done
         # A promise in the middle of the register, and the Kept promises 500 pages deep (the last page of a smaller register).
-        deep=$(deep_page "/Promises?status=Kept" 500 rep)
+        deep=/Promises
+        [[ " $pages " == *" register-deep-filtered "* ]] && deep=$(deep_page "/Promises?status=Kept" 500 rep)
         measure "$provider" "$n" dashboard /Dashboard executive
         measure "$provider" "$n" register-first /Promises rep
         measure "$provider" "$n" register-deep-filtered "$deep" rep
@@ -258,7 +271,7 @@ for provider in $providers; do
 done
 
 $generate_only && exit 0
-scripts/benchmark-report.sh
+[[ $app_dir == "$data/app" ]] && scripts/benchmark-report.sh
 if ((${#refused[@]} > 0)); then
     printf 'Not reported (the machine was busy; run them again):\n' >&2
     printf '  %s\n' "${refused[@]}" >&2

@@ -14,7 +14,7 @@ trap 'rm -f "$section"' EXIT
 # The rows of the page's table under the heading $1, as they stand.
 rows_on_page() {
     awk -v heading="$1" '$0 == heading { table = 1; next }
-        table && /^\|---/ { next } table && /^\| / { print; next } table && /^#/ { exit }' "$doc" | tail -n +2
+        table && /^\|---/ { next } table && /^\| / { print; rows = 1; next } rows { exit }' "$doc" | tail -n +2
 }
 
 # New rows (stdin) and the page's rows under heading $1, one per key (the first $2 columns; the new row wins), sorted.

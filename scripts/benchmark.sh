@@ -14,7 +14,7 @@
 # --generate-only fills the cache and stops. Start measurements through ../shared/tools/quiet, alone on the machine.
 # --app DIR measures a build published into DIR instead of this tree's; its results go to DIR/results.tsv and not
 # into the docs. To compare two builds (runs differ by more than most changes do), measure them in turn, repeatedly
-# (docs/benchmarks.md, "Comparing two builds").
+# (docs/benchmarks.md, "How to run it").
 # Environment: BENCH_DATA (default /work/benchdata), BENCH_PORT (5401), BENCH_PROXY_PORT (5402), BENCH_PG_PORT (5445),
 #              BENCH_QUIET (load to wait for before a measurement, 1.0), BENCH_QUIET_WAIT (seconds, 900).
 set -euo pipefail
